@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
+using System.Linq;
+using System.Net;
 using System.Threading;
 
 namespace FtpTools.Engine
@@ -8,57 +9,224 @@ namespace FtpTools.Engine
     /// <summary>One FTP/FTPS session. Synchronous; every call takes a CancellationToken. Not thread-safe: one caller at a time.</summary>
     public sealed partial class FtpClient : IDisposable
     {
+        private ControlConnection? connection;
+        private FtpTlsContext? tls;
+        private FtpDataConnectionMode effectiveDataMode;
+        private string currentDirectory = "/";
+
         public FtpClient(FtpClientOptions options)
         {
             Options = options ?? throw new ArgumentNullException(nameof(options));
+            effectiveDataMode = options.DataConnectionMode;
         }
 
         public FtpClientOptions Options { get; }
 
-        public bool IsConnected => throw new NotImplementedException();
-        public string Greeting => throw new NotImplementedException();
-        public string? SystemType => throw new NotImplementedException();
-        public FtpFeatures Features => throw new NotImplementedException();
-        public string? TlsProtocol => throw new NotImplementedException();
-        public string? TlsCipherSuite => throw new NotImplementedException();
-        public string? ServerCertificateThumbprint => throw new NotImplementedException();
-        public string CurrentDirectory => throw new NotImplementedException();
-        /// <summary>The data connection mode in use now (Auto resolves to ExtendedPassive or Passive after the first transfer).</summary>
-        public FtpDataConnectionMode EffectiveDataConnectionMode => throw new NotImplementedException();
+        public bool IsConnected => connection != null && connection.IsUsable;
+
+        public string Greeting { get; private set; } = string.Empty;
+
+        public string? SystemType { get; private set; }
+
+        public FtpFeatures Features { get; private set; } = FtpFeatures.Empty;
+
+        /// <summary>"Tls12" or "Tls13" when the control connection is encrypted.</summary>
+        public string? TlsProtocol { get; private set; }
+
+        public string? TlsCipherSuite { get; private set; }
+
+        /// <summary>SHA-256 of the server's certificate, upper-case hex: the value to pin.</summary>
+        public string? ServerCertificateThumbprint => tls?.ServerCertificateThumbprint;
+
+        public string CurrentDirectory => currentDirectory;
+
+        /// <summary>The data connection mode in use now: Auto becomes Passive for good once a server refuses EPSV.</summary>
+        public FtpDataConnectionMode EffectiveDataConnectionMode => effectiveDataMode;
+
+        private bool ProtectsData => tls != null;
 
         /// <summary>Connects, negotiates TLS, logs in, reads FEAT, sets UTF-8 and binary type, reads the working directory.</summary>
-        public void Connect(CancellationToken cancellationToken) => throw new NotImplementedException();
+        public void Connect(CancellationToken cancellationToken)
+        {
+            if (connection != null) throw new InvalidOperationException("This client is already connected; create a new FtpClient for a new session.");
+            var socket = SocketConnector.Connect(Options.Host, Options.EffectivePort, Options.ConnectTimeout, cancellationToken);
+            connection = new ControlConnection(socket, Options.ReadTimeout, Options.Trace);
+            try
+            {
+                if (Options.Encryption != FtpEncryption.None) tls = new FtpTlsContext(Options);
+                if (Options.Encryption == FtpEncryption.Implicit) StartControlTls(null, cancellationToken);
+                ReadGreeting(cancellationToken);
+                if (Options.Encryption == FtpEncryption.Explicit) NegotiateExplicitTls(cancellationToken);
+                Login(cancellationToken);
+                if (tls != null)
+                {
+                    Execute("PBSZ 0", FtpPhase.Tls, cancellationToken, 2);
+                    Execute("PROT P", FtpPhase.Tls, cancellationToken, 2);
+                }
+
+                var features = Execute("FEAT", cancellationToken);
+                Features = features.Code == 211 ? FtpFeatures.Parse(features) : FtpFeatures.Empty;
+                var utf8 = Execute("OPTS UTF8 ON", cancellationToken);
+                connection.UseUtf8 = utf8.IsPositiveCompletion || Features.Has("UTF8");
+                Execute("TYPE I", FtpPhase.Command, cancellationToken, 2);
+                var system = Execute("SYST", cancellationToken);
+                SystemType = system.IsPositiveCompletion ? system.Message : null;
+                currentDirectory = ReadWorkingDirectory(cancellationToken);
+            }
+            catch
+            {
+                connection.Dispose();
+                throw;
+            }
+        }
 
         /// <summary>Sends a command and returns the server's reply whatever its code.</summary>
-        public FtpReply Execute(string command, CancellationToken cancellationToken) => throw new NotImplementedException();
+        public FtpReply Execute(string command, CancellationToken cancellationToken)
+        {
+            var control = RequireConnection();
+            control.Send(command, cancellationToken);
+            return control.ReadReply(command, cancellationToken);
+        }
 
-        /// <summary>Sends a command and throws FtpCommandException unless the reply code is one of expectedCodes (a single digit d means any dxx).</summary>
-        public FtpReply Execute(string command, FtpPhase phase, CancellationToken cancellationToken, params int[] expectedCodes) => throw new NotImplementedException();
+        /// <summary>Sends a command and throws FtpCommandException unless the reply code is expected (a single digit d means any dxx).</summary>
+        public FtpReply Execute(string command, FtpPhase phase, CancellationToken cancellationToken, params int[] expectedCodes)
+        {
+            var reply = Execute(command, cancellationToken);
+            if (!IsExpected(reply, expectedCodes))
+                throw new FtpCommandException(DescribeFailure(command, reply), phase, command, reply);
+            return reply;
+        }
 
-        public FtpListing ListDirectory(string? path, CancellationToken cancellationToken) => throw new NotImplementedException();
-        public IReadOnlyList<string> ListNames(string? path, CancellationToken cancellationToken) => throw new NotImplementedException();
-        /// <summary>The item at path, or null when nothing is there.</summary>
-        public FtpListItem? GetItem(string path, CancellationToken cancellationToken) => throw new NotImplementedException();
-        public bool Exists(string path, CancellationToken cancellationToken) => throw new NotImplementedException();
-        public long? GetSize(string path, CancellationToken cancellationToken) => throw new NotImplementedException();
-        public DateTimeOffset? GetModifiedTime(string path, CancellationToken cancellationToken) => throw new NotImplementedException();
+        public string GetWorkingDirectory(CancellationToken cancellationToken)
+        {
+            currentDirectory = ReadWorkingDirectory(cancellationToken);
+            return currentDirectory;
+        }
 
-        /// <summary>Downloads path into destination, starting at restartOffset (REST). Returns the bytes written.</summary>
-        public long Download(string path, Stream destination, long restartOffset, IProgress<FtpTransferProgress>? progress, CancellationToken cancellationToken) => throw new NotImplementedException();
-        /// <summary>Uploads source to path. Resume reads the remote size, seeks source there and continues. Returns the bytes sent.</summary>
-        public long Upload(Stream source, string path, FtpUploadMode mode, IProgress<FtpTransferProgress>? progress, CancellationToken cancellationToken) => throw new NotImplementedException();
+        public void ChangeDirectory(string path, CancellationToken cancellationToken)
+        {
+            var target = ResolvePath(path);
+            WithPath(target, () => Execute("CWD " + target, FtpPhase.Command, cancellationToken, 2));
+            currentDirectory = ReadWorkingDirectory(cancellationToken);
+        }
 
-        public void CreateDirectory(string path, bool createParents, CancellationToken cancellationToken) => throw new NotImplementedException();
-        public void RemoveDirectory(string path, bool recursive, CancellationToken cancellationToken) => throw new NotImplementedException();
-        public void DeleteFile(string path, CancellationToken cancellationToken) => throw new NotImplementedException();
-        public void Rename(string fromPath, string toPath, CancellationToken cancellationToken) => throw new NotImplementedException();
-        public void SetModifiedTime(string path, DateTimeOffset time, CancellationToken cancellationToken) => throw new NotImplementedException();
-        /// <summary>A hash computed by the server. Null algorithm: the best the server offers. Throws FtpCommandException with a clear message when unsupported.</summary>
-        public FtpHashResult GetHash(string path, FtpHashAlgorithm? algorithm, CancellationToken cancellationToken) => throw new NotImplementedException();
-        public void ChangeDirectory(string path, CancellationToken cancellationToken) => throw new NotImplementedException();
-        public string GetWorkingDirectory(CancellationToken cancellationToken) => throw new NotImplementedException();
         /// <summary>Sends QUIT and closes; never throws for a connection that is already gone.</summary>
-        public void Disconnect(CancellationToken cancellationToken) => throw new NotImplementedException();
-        public void Dispose() { }
+        public void Disconnect(CancellationToken cancellationToken)
+        {
+            var control = connection;
+            if (control is null) return;
+            try
+            {
+                if (control.IsUsable)
+                {
+                    control.Send("QUIT", cancellationToken);
+                    control.ReadReply("QUIT", cancellationToken);
+                }
+            }
+            catch (FtpException)
+            {
+            }
+            catch (OperationCanceledException)
+            {
+            }
+            finally
+            {
+                control.Dispose();
+            }
+        }
+
+        public void Dispose() => connection?.Dispose();
+
+        /// <summary>An absolute, normalized remote path for a path relative to the current directory.</summary>
+        public string ResolvePath(string? path) =>
+            string.IsNullOrEmpty(path) ? currentDirectory : FtpPath.Normalize(path!, currentDirectory);
+
+        internal static bool IsExpected(FtpReply reply, int[] expectedCodes)
+        {
+            foreach (var expected in expectedCodes)
+                if (expected == reply.Code || (expected < 10 && reply.Code / 100 == expected)) return true;
+            return false;
+        }
+
+        private static string DescribeFailure(string command, FtpReply reply)
+        {
+            var verb = FtpCommandText.Mask(command);
+            return "The server answered " + verb + " with " + reply.Code + " " + reply.Lines.LastOrDefault(l => l.Trim().Length > 0)?.Trim() + ".";
+        }
+
+        private ControlConnection RequireConnection()
+        {
+            if (connection is null) throw new InvalidOperationException("Connect must be called first.");
+            if (!connection.IsUsable)
+                throw new FtpConnectionException("The session's control connection is closed (an earlier error or cancellation ended it); connect again.", FtpPhase.Command, isTransient: true);
+            return connection;
+        }
+
+        private void ReadGreeting(CancellationToken cancellationToken)
+        {
+            var control = RequireConnection();
+            var greeting = control.ReadReply(null, cancellationToken);
+            while (greeting.Code == 120) greeting = control.ReadReply(null, cancellationToken);
+            if (greeting.Code != 220)
+                throw new FtpConnectionException("The server refused the connection: " + greeting + ".", FtpPhase.Connect, null, greeting, greeting.IsTransientNegative);
+            Greeting = greeting.Message;
+        }
+
+        private void NegotiateExplicitTls(CancellationToken cancellationToken)
+        {
+            var reply = Execute("AUTH TLS", cancellationToken);
+            if (reply.Code != 234)
+                throw new FtpTlsException(
+                    "The server refused AUTH TLS (" + reply.Code + " " + reply.Message.Trim() + "): explicit FTPS is not available on " + Options.Host + ":" + Options.EffectivePort
+                    + ". Connect without encryption only if the network is trusted, or use implicit FTPS if the server offers it on another port.",
+                    "AUTH TLS", reply);
+            StartControlTls("AUTH TLS", cancellationToken);
+        }
+
+        private void StartControlTls(string? command, CancellationToken cancellationToken)
+        {
+            var control = RequireConnection();
+            control.StartTls(tls!, command, cancellationToken);
+            TlsProtocol = control.Tls!.SslProtocol.ToString();
+            TlsCipherSuite = SslStreamRuntime.NegotiatedCipherSuite(control.Tls);
+            control.Trace(FtpTraceDirection.Info, "TLS " + TlsProtocol + " " + TlsCipherSuite + ", certificate SHA-256 " + tls!.ServerCertificateThumbprint);
+        }
+
+        private void Login(CancellationToken cancellationToken)
+        {
+            var user = Options.Credential?.UserName;
+            if (string.IsNullOrEmpty(user)) user = "anonymous";
+            var reply = Execute("USER " + user, cancellationToken);
+            if (reply.Code == 331 || reply.Code == 332)
+            {
+                var password = Options.Credential is null || string.IsNullOrEmpty(Options.Credential.UserName) ? "anonymous@" : Options.Credential.Password;
+                reply = Execute("PASS " + password, cancellationToken);
+            }
+
+            if (reply.Code != 230 && reply.Code != 202)
+                throw new FtpCommandException("Login as \"" + user + "\" failed: " + reply.Code + " " + reply.Message.Trim() + ".", FtpPhase.Login, "USER " + user, reply);
+        }
+
+        private string ReadWorkingDirectory(CancellationToken cancellationToken)
+        {
+            var reply = Execute("PWD", FtpPhase.Command, cancellationToken, 257);
+            return DirectoryReplyParser.ParsePath(reply) ?? throw new FtpProtocolException("The server's PWD reply names no directory: \"" + reply + "\".", FtpPhase.Command, "PWD", reply);
+        }
+
+        /// <summary>Runs an operation about a remote path, stamping that path on any FtpException it throws.</summary>
+        private T WithPath<T>(string path, Func<T> operation)
+        {
+            try
+            {
+                return operation();
+            }
+            catch (FtpException exception) when (exception.RemotePath is null)
+            {
+                exception.RemotePath = path;
+                throw;
+            }
+        }
+
+        private IPAddress ControlPeerAddress => RequireConnection().RemoteEndPoint.Address;
     }
 }

@@ -75,3 +75,15 @@ namespace FtpTools.Engine
         }
     }
 }
+
+namespace FtpTools.Engine
+{
+    /// <summary>The server does not offer what was asked (no HASH/XSHA*, no MFMT, no EPSV where it is required, ...).</summary>
+    public class FtpNotSupportedException : FtpException
+    {
+        public FtpNotSupportedException(string message, string? command = null, FtpReply? reply = null)
+            : base(message, FtpPhase.Command, command, reply, false)
+        {
+        }
+    }
+}

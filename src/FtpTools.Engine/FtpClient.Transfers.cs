@@ -1,0 +1,274 @@
+using System;
+using System.Globalization;
+using System.IO;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.RegularExpressions;
+using System.Threading;
+
+namespace FtpTools.Engine
+{
+    public sealed partial class FtpClient
+    {
+        private static readonly Regex PreliminarySize = new Regex(@"\((\d+) bytes\)", RegexOptions.CultureInvariant);
+
+        /// <summary>How long to wait for the server's final reply after a transfer was interrupted, to keep the session usable.</summary>
+        private static readonly TimeSpan ResyncTimeout = TimeSpan.FromSeconds(10);
+
+        /// <summary>Downloads path into destination, starting at restartOffset (REST). Returns the bytes written.</summary>
+        public long Download(string path, System.IO.Stream destination, long restartOffset, IProgress<FtpTransferProgress>? progress, CancellationToken cancellationToken)
+        {
+            if (destination is null) throw new ArgumentNullException(nameof(destination));
+            if (restartOffset < 0) throw new ArgumentOutOfRangeException(nameof(restartOffset));
+            var target = ResolvePath(path);
+            return WithPath(target, () =>
+            {
+                long written = 0;
+                RunTransfer("RETR " + target, target, restartOffset, isUpload: false, progress, cancellationToken, (data, monitor) =>
+                {
+                    var buffer = new byte[Options.TransferBufferSize];
+                    int read;
+                    while ((read = data.Read(buffer, 0, buffer.Length)) > 0)
+                    {
+                        destination.Write(buffer, 0, read);
+                        written += read;
+                        monitor.Advance(read, cancellationToken);
+                    }
+                });
+                return written;
+            });
+        }
+
+        /// <summary>Uploads source to path. Resume reads the remote size, seeks source there and continues. Returns the bytes sent.</summary>
+        public long Upload(System.IO.Stream source, string path, FtpUploadMode mode, IProgress<FtpTransferProgress>? progress, CancellationToken cancellationToken)
+        {
+            if (source is null) throw new ArgumentNullException(nameof(source));
+            var target = ResolvePath(path);
+            return WithPath(target, () =>
+            {
+                long offset = 0;
+                var command = (mode == FtpUploadMode.Append ? "APPE " : "STOR ") + target;
+                if (mode == FtpUploadMode.Resume)
+                {
+                    offset = GetSize(target, cancellationToken) ?? 0;
+                    if (!source.CanSeek) throw new ArgumentException("Resuming an upload needs a seekable source stream.", nameof(source));
+                    if (offset > source.Length)
+                        throw new FtpException("The remote file " + target + " (" + offset + " bytes) is larger than the local file (" + source.Length + " bytes); it cannot be resumed from it.", FtpPhase.Transfer);
+                    source.Seek(offset, SeekOrigin.Begin);
+                    // REST before STOR is the standard way (RFC 3659); APPE does the same where REST STREAM is not offered.
+                    if (offset > 0 && !Features.Has("REST")) command = "APPE " + target;
+                }
+
+                long sent = 0;
+                var restart = command.StartsWith("STOR", StringComparison.Ordinal) ? offset : 0;
+                var total = source.CanSeek ? source.Length : (long?)null;
+                RunTransfer(command, target, restart, isUpload: true, progress, cancellationToken, (data, monitor) =>
+                {
+                    var buffer = new byte[Options.TransferBufferSize];
+                    int read;
+                    while ((read = source.Read(buffer, 0, buffer.Length)) > 0)
+                    {
+                        data.Write(buffer, 0, read);
+                        sent += read;
+                        monitor.Advance(read, cancellationToken);
+                    }
+                }, total, offset);
+                return sent;
+            });
+        }
+
+        /// <summary>Runs a command whose data comes back over a data connection (LIST, MLSD, NLST) and returns the lines.</summary>
+        private System.Collections.Generic.List<string> ReadDataLines(string command, string path, CancellationToken cancellationToken)
+        {
+            var lines = new System.Collections.Generic.List<string>();
+            RunTransfer(command, path, 0, isUpload: false, null, cancellationToken, (data, monitor) =>
+            {
+                var reader = new FtpLineReader(data, 64 * 1024);
+                string? line;
+                while ((line = reader.ReadLine()) != null)
+                {
+                    if (line.Length > 0) lines.Add(line);
+                    monitor.Advance(line.Length, cancellationToken);
+                }
+            });
+            return lines;
+        }
+
+        private void RunTransfer(string command, string path, long restartOffset, bool isUpload, IProgress<FtpTransferProgress>? progress, CancellationToken cancellationToken,
+            Action<System.IO.Stream, TransferMonitor> copy, long? knownTotal = null, long startingBytes = -1)
+        {
+            var control = RequireConnection();
+            using (var channel = OpenDataChannel(cancellationToken))
+            {
+                if (restartOffset > 0) Execute("REST " + restartOffset.ToString(CultureInfo.InvariantCulture), FtpPhase.Transfer, cancellationToken, 350);
+                control.Send(command, cancellationToken);
+                var preliminary = control.ReadReply(command, cancellationToken);
+                if (preliminary.IsPositiveCompletion) return; // some servers answer an empty listing with 226 and no data connection
+                if (!preliminary.IsPositivePreliminary) throw TransferRefused(command, preliminary, channel);
+
+                var total = knownTotal ?? ParsePreliminarySize(preliminary, restartOffset);
+                var monitor = new TransferMonitor(control, Options.Clock, Options.KeepAliveInterval, progress, path, startingBytes >= 0 ? startingBytes : restartOffset, total);
+                try
+                {
+                    channel.Open(tls, command, cancellationToken);
+                    using (channel.CancelOn(cancellationToken))
+                    {
+                        copy(channel.Stream, monitor);
+                        if (isUpload) channel.FinishUpload();
+                        else channel.FinishDownload();
+                    }
+                }
+                catch (Exception exception) when (IsTransferFailure(exception))
+                {
+                    channel.Dispose();
+                    var serverReply = TryResync(command, monitor.KeepAlivesSent);
+                    if (cancellationToken.IsCancellationRequested) throw new OperationCanceledException("The transfer was cancelled.", exception, cancellationToken);
+                    if (exception is FtpException) throw;
+                    throw new FtpConnectionException(
+                        "The transfer of " + path + " over " + channel.Description + " failed after " + monitor.BytesTransferred + " bytes: " + exception.Message
+                        + (serverReply is null ? string.Empty : " The server said: " + serverReply + "."),
+                        FtpPhase.Transfer, command, serverReply, innerException: exception);
+                }
+
+                channel.Dispose();
+                var final = ReadTransferReply(command, monitor.KeepAlivesSent, cancellationToken);
+                if (!final.IsPositiveCompletion)
+                {
+                    if (final.Code == 426 || final.Code == 425)
+                        throw new FtpConnectionException("The server aborted the transfer of " + path + " over " + channel.Description + ": " + final + ".", FtpPhase.Transfer, command, final);
+                    throw new FtpCommandException(DescribeFailure(command, final), FtpPhase.Transfer, command, final);
+                }
+
+                monitor.Complete();
+            }
+        }
+
+        private static bool IsTransferFailure(Exception exception) =>
+            exception is IOException || exception is SocketException || exception is ObjectDisposedException || exception is FtpException
+            || exception is OperationCanceledException || exception is UnauthorizedAccessException || exception is NotSupportedException;
+
+        /// <summary>Reads the final transfer reply and the replies to keepalive NOOPs, in whatever order the server sends them.</summary>
+        private FtpReply ReadTransferReply(string command, int keepAlivesSent, CancellationToken cancellationToken)
+        {
+            var control = RequireConnection();
+            FtpReply? transferReply = null;
+            FtpReply? last = null;
+            for (var i = 0; i <= keepAlivesSent; i++)
+            {
+                last = control.ReadReply(command, cancellationToken);
+                if (transferReply is null && (last.Code == 226 || last.Code == 250 || last.Code >= 400)) transferReply = last;
+            }
+
+            return transferReply ?? last!;
+        }
+
+        /// <summary>After an interrupted transfer: read the server's reply to it so the next command's reply lines up. Gives up the session if it cannot.</summary>
+        private FtpReply? TryResync(string command, int keepAlivesSent)
+        {
+            try
+            {
+                using (var limit = new CancellationTokenSource(ResyncTimeout))
+                    return ReadTransferReply(command, keepAlivesSent, limit.Token);
+            }
+            catch (Exception exception) when (exception is FtpException || exception is OperationCanceledException)
+            {
+                connection?.Dispose();
+                return null;
+            }
+        }
+
+        private static long? ParsePreliminarySize(FtpReply reply, long restartOffset)
+        {
+            var match = PreliminarySize.Match(reply.Message);
+            if (!match.Success || !long.TryParse(match.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var size)) return null;
+            // vsftpd names the whole file size; proftpd names what is left after REST. Either way the total is at least the offset.
+            return size >= restartOffset ? size : size + restartOffset;
+        }
+
+        private Exception TransferRefused(string command, FtpReply reply, DataChannel channel)
+        {
+            if (reply.Code == 425 || reply.Code == 426)
+            {
+                var cause = channel.IsActive
+                    ? " In active mode the server must connect to this computer; a firewall or NAT on the client side usually blocks that. Use passive mode, or forward the active port range and advertise the external address."
+                    : " The server could not use the data connection in " + channel.Description + "; a firewall between client and server may block the passive port range.";
+                return new FtpConnectionException("The server could not open the data connection for " + FtpCommandText.Mask(command) + " (" + reply + ")." + cause, FtpPhase.DataConnection, command, reply);
+            }
+
+            return new FtpCommandException(DescribeFailure(command, reply), FtpPhase.Transfer, command, reply);
+        }
+
+        private DataChannel OpenDataChannel(CancellationToken cancellationToken)
+        {
+            switch (effectiveDataMode)
+            {
+                case FtpDataConnectionMode.Active:
+                    return OpenActive(cancellationToken);
+                case FtpDataConnectionMode.Passive:
+                    return OpenPasv(cancellationToken);
+                default:
+                    var reply = Execute("EPSV", cancellationToken);
+                    if (reply.Code == 229)
+                    {
+                        if (effectiveDataMode == FtpDataConnectionMode.Auto) effectiveDataMode = FtpDataConnectionMode.ExtendedPassive;
+                        var endPoint = new IPEndPoint(ControlPeerAddress, PassiveReplyParser.ParseEpsvPort(reply));
+                        return DataChannel.ConnectPassive(endPoint, "EPSV", Options.DataTimeout, cancellationToken);
+                    }
+
+                    if (Options.DataConnectionMode == FtpDataConnectionMode.Auto && reply.IsPermanentNegative)
+                    {
+                        RequireConnection().Trace(FtpTraceDirection.Info, "The server does not support EPSV; using PASV for the rest of the session.");
+                        effectiveDataMode = FtpDataConnectionMode.Passive;
+                        return OpenPasv(cancellationToken);
+                    }
+
+                    throw new FtpCommandException(DescribeFailure("EPSV", reply), FtpPhase.DataConnection, "EPSV", reply);
+            }
+        }
+
+        private DataChannel OpenPasv(CancellationToken cancellationToken)
+        {
+            if (ControlPeerAddress.AddressFamily == AddressFamily.InterNetworkV6)
+                throw new FtpNotSupportedException("PASV cannot be used over IPv6 (it carries only IPv4 addresses); use extended passive mode (EPSV).", "PASV");
+            var reply = Execute("PASV", FtpPhase.DataConnection, cancellationToken, 227);
+            var announced = PassiveReplyParser.ParsePasv(reply);
+            var endPoint = announced;
+            if (!Options.UseServerPassiveAddress)
+            {
+                endPoint = new IPEndPoint(ControlPeerAddress, announced.Port);
+                if (!announced.Address.Equals(ControlPeerAddress))
+                    RequireConnection().Trace(FtpTraceDirection.Info, "The server announced passive address " + announced.Address + "; connecting to the control connection's address " + ControlPeerAddress + " instead.");
+            }
+
+            return DataChannel.ConnectPassive(endPoint, "PASV", Options.DataTimeout, cancellationToken);
+        }
+
+        private DataChannel OpenActive(CancellationToken cancellationToken)
+        {
+            var control = RequireConnection();
+            var bindAddress = Options.ActiveBindAddress ?? control.LocalEndPoint.Address;
+            var channel = DataChannel.Listen(bindAddress, Options.ActivePortMin, Options.ActivePortMax, Options.DataTimeout);
+            try
+            {
+                var advertised = Options.ActiveExternalAddress ?? bindAddress;
+                var port = channel.ListeningEndPoint.Port;
+                if (advertised.AddressFamily == AddressFamily.InterNetwork)
+                {
+                    var b = advertised.GetAddressBytes();
+                    Execute(string.Format(CultureInfo.InvariantCulture, "PORT {0},{1},{2},{3},{4},{5}", b[0], b[1], b[2], b[3], port / 256, port % 256), FtpPhase.DataConnection, cancellationToken, 2);
+                }
+                else
+                {
+                    Execute("EPRT |2|" + advertised + "|" + port.ToString(CultureInfo.InvariantCulture) + "|", FtpPhase.DataConnection, cancellationToken, 2);
+                }
+
+                return channel;
+            }
+            catch
+            {
+                channel.Dispose();
+                throw;
+            }
+        }
+    }
+}

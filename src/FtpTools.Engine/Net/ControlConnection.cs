@@ -1,0 +1,135 @@
+using System;
+using System.IO;
+using System.Net;
+using System.Net.Security;
+using System.Net.Sockets;
+using System.Text;
+using System.Threading;
+
+namespace FtpTools.Engine
+{
+    /// <summary>The control connection: sends command lines and reads replies, optionally over TLS.</summary>
+    internal sealed class ControlConnection : IDisposable
+    {
+        private static readonly Encoding Latin1 = Encoding.GetEncoding("iso-8859-1");
+
+        private readonly Socket socket;
+        private readonly Action<FtpTraceEntry>? trace;
+        private readonly TimeSpan readTimeout;
+        private readonly FtpReplyReader replyReader = new FtpReplyReader();
+        private Stream stream;
+        private FtpLineReader lineReader;
+
+        public ControlConnection(Socket socket, TimeSpan readTimeout, Action<FtpTraceEntry>? trace)
+        {
+            this.socket = socket;
+            this.readTimeout = readTimeout;
+            this.trace = trace;
+            socket.ReceiveTimeout = SocketConnector.ToMilliseconds(readTimeout);
+            socket.SendTimeout = SocketConnector.ToMilliseconds(readTimeout);
+            stream = new NetworkStream(socket, true);
+            lineReader = new FtpLineReader(stream);
+            RemoteEndPoint = (IPEndPoint)socket.RemoteEndPoint!;
+            LocalEndPoint = (IPEndPoint)socket.LocalEndPoint!;
+        }
+
+        public IPEndPoint RemoteEndPoint { get; }
+
+        public IPEndPoint LocalEndPoint { get; }
+
+        public SslStream? Tls => stream as SslStream;
+
+        /// <summary>False once a read or write failed or was cancelled: the reply stream is no longer in step with the commands.</summary>
+        public bool IsUsable { get; private set; } = true;
+
+        /// <summary>UTF-8 once the server agreed to it (FEAT UTF8 or OPTS UTF8 ON); Latin-1 otherwise, so every byte round-trips.</summary>
+        public bool UseUtf8 { get; set; } = true;
+
+        public void Send(string command, CancellationToken cancellationToken)
+        {
+            FtpCommandText.Validate(command);
+            var bytes = (UseUtf8 ? Encoding.UTF8 : Latin1).GetBytes(command + "\r\n");
+            Trace(FtpTraceDirection.Sent, FtpCommandText.Mask(command));
+            Guard(command, cancellationToken, () => stream.Write(bytes, 0, bytes.Length));
+        }
+
+        public FtpReply ReadReply(string? command, CancellationToken cancellationToken)
+        {
+            return Guard(command, cancellationToken, () =>
+            {
+                while (true)
+                {
+                    var line = lineReader.ReadLine();
+                    if (line is null)
+                        throw new FtpConnectionException("The server closed the control connection" + (command is null ? "." : " after " + FtpCommandText.Mask(command) + "."), FtpPhase.Command, command);
+                    Trace(FtpTraceDirection.Received, line);
+                    var reply = replyReader.Feed(line);
+                    if (reply != null) return reply;
+                }
+            });
+        }
+
+        /// <summary>Upgrades the connection to TLS (after AUTH TLS, or at once for implicit FTPS).</summary>
+        public void StartTls(FtpTlsContext tls, string? command, CancellationToken cancellationToken)
+        {
+            if (lineReader.BufferedByteCount > 0)
+                throw new FtpProtocolException("The server sent data after its reply to AUTH TLS and before the TLS handshake.", FtpPhase.Tls, command);
+            var plain = stream;
+            stream = Guard(command, cancellationToken, () => tls.AuthenticateControl(plain, command));
+            lineReader = new FtpLineReader(stream);
+        }
+
+        public void Trace(FtpTraceDirection direction, string text) => trace?.Invoke(new FtpTraceEntry(direction, text));
+
+        public void Dispose()
+        {
+            IsUsable = false;
+            try
+            {
+                stream.Dispose();
+            }
+            catch (IOException)
+            {
+            }
+
+            socket.Dispose();
+        }
+
+        private void Guard(string? command, CancellationToken cancellationToken, Action action) =>
+            Guard<object?>(command, cancellationToken, () =>
+            {
+                action();
+                return null;
+            });
+
+        private T Guard<T>(string? command, CancellationToken cancellationToken, Func<T> action)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            try
+            {
+                using (cancellationToken.Register(state => ((Socket)state!).Dispose(), socket))
+                    return action();
+            }
+            catch (Exception exception) when (exception is IOException || exception is SocketException || exception is ObjectDisposedException)
+            {
+                IsUsable = false;
+                if (cancellationToken.IsCancellationRequested) throw new OperationCanceledException("The operation was cancelled; the session is closed.", exception, cancellationToken);
+                if (FindSocketError(exception) == SocketError.TimedOut)
+                    throw new FtpConnectionException("The server did not answer" + (command is null ? string.Empty : " " + FtpCommandText.Mask(command)) + " within " + readTimeout.TotalSeconds + " s.", FtpPhase.Command, command, innerException: exception);
+                throw new FtpConnectionException("The control connection to " + RemoteEndPoint + " failed: " + exception.Message, FtpPhase.Command, command, innerException: exception);
+            }
+            catch (FtpException)
+            {
+                IsUsable = false;
+                throw;
+            }
+        }
+
+        internal static SocketError? FindSocketError(Exception exception)
+        {
+            for (Exception? current = exception; current != null; current = current.InnerException)
+                if (current is SocketException socketException) return socketException.SocketErrorCode;
+            return null;
+        }
+    }
+}

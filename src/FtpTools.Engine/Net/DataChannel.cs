@@ -1,0 +1,185 @@
+using System;
+using System.IO;
+using System.Net;
+using System.Net.Security;
+using System.Net.Sockets;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace FtpTools.Engine
+{
+    /// <summary>
+    /// One data connection. Passive: connected before the transfer command is sent. Active: a listener that accepts
+    /// after the server's preliminary reply. TLS, when used, starts only after that reply (some servers drop a data
+    /// connection whose handshake starts earlier, and it is faster).
+    /// </summary>
+    internal sealed class DataChannel : IDisposable
+    {
+        private readonly Socket? listener;
+        private readonly TimeSpan timeout;
+        private Socket? socket;
+        private Stream? stream;
+
+        private DataChannel(Socket? connected, Socket? listener, string description, TimeSpan timeout)
+        {
+            socket = connected;
+            this.listener = listener;
+            Description = description;
+            this.timeout = timeout;
+            if (connected != null) ApplyTimeouts(connected);
+        }
+
+        /// <summary>"passive mode (EPSV) to 127.0.0.1:30001" — used in error messages.</summary>
+        public string Description { get; }
+
+        public bool IsActive => listener != null;
+
+        public Stream Stream => stream ?? throw new InvalidOperationException("The data connection is not open yet.");
+
+        public static DataChannel ConnectPassive(IPEndPoint endPoint, string modeName, TimeSpan timeout, CancellationToken cancellationToken)
+        {
+            var description = "passive mode (" + modeName + ") to " + endPoint;
+            try
+            {
+                return new DataChannel(SocketConnector.Connect(endPoint, timeout, cancellationToken), null, description, timeout);
+            }
+            catch (Exception exception) when (exception is SocketException || exception is TimeoutException)
+            {
+                var what = exception is TimeoutException ? "no answer within " + timeout.TotalSeconds + " s" : exception.Message;
+                throw new FtpConnectionException(
+                    "The data connection in " + description + " could not be opened (" + what + "). The server's passive port range is probably not reachable through a firewall, "
+                    + "or the server is behind NAT and its passive ports are not forwarded. Check that the server's passive ports are open, or try active mode.",
+                    FtpPhase.DataConnection, modeName, innerException: exception);
+            }
+        }
+
+        public static DataChannel Listen(IPAddress bindAddress, int portMin, int portMax, TimeSpan timeout)
+        {
+            var first = portMin > 0 ? portMin : 0;
+            var last = portMin > 0 ? Math.Max(portMin, portMax) : 0;
+            SocketException? lastError = null;
+            for (var port = first; port <= last; port++)
+            {
+                var candidate = new Socket(bindAddress.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+                try
+                {
+                    candidate.Bind(new IPEndPoint(bindAddress, port));
+                    candidate.Listen(1);
+                    return new DataChannel(null, candidate, "active mode, listening on " + candidate.LocalEndPoint, timeout);
+                }
+                catch (SocketException exception)
+                {
+                    candidate.Dispose();
+                    lastError = exception;
+                }
+            }
+
+            throw new FtpConnectionException(
+                "Active mode: no local port could be opened on " + bindAddress + (first == 0 ? string.Empty : " in the range " + first + "-" + last) + " (" + lastError?.Message + ").",
+                FtpPhase.DataConnection, innerException: lastError, isTransient: true);
+        }
+
+        public IPEndPoint ListeningEndPoint => (IPEndPoint)(listener ?? throw new InvalidOperationException("Not an active-mode channel.")).LocalEndPoint!;
+
+        /// <summary>After the server's preliminary reply: accept (active mode) and start TLS when asked.</summary>
+        public void Open(FtpTlsContext? tls, string command, CancellationToken cancellationToken)
+        {
+            if (listener != null && socket is null)
+            {
+                try
+                {
+                    Task<Socket> accepting = listener.AcceptAsync();
+                    if (!accepting.Wait(SocketConnector.ToMilliseconds(timeout), cancellationToken)) throw new TimeoutException();
+                    socket = accepting.Result;
+                    ApplyTimeouts(socket);
+                }
+                catch (Exception exception) when (exception is TimeoutException || exception is AggregateException)
+                {
+                    throw new FtpConnectionException(
+                        "Active mode: the server did not connect back to " + ListeningEndPoint + " within " + timeout.TotalSeconds + " s. Active mode needs inbound connections "
+                        + "to this computer, which firewalls and NAT on the client side usually block; use passive mode (the default), or open and forward the active port range "
+                        + "and advertise the external address.", FtpPhase.DataConnection, command, innerException: exception);
+                }
+                finally
+                {
+                    listener.Dispose();
+                }
+            }
+
+            Stream network = new NetworkStream(socket!, true);
+            if (tls != null)
+            {
+                using (cancellationToken.Register(state => ((Socket)state!).Dispose(), socket!))
+                    network = tls.AuthenticateData(network, command);
+            }
+
+            stream = network;
+        }
+
+        /// <summary>
+        /// Ends an upload cleanly: TLS close_notify (or a TCP half-close), then reads until the server closes.
+        /// Without this vsftpd over TLS 1.3 reports 426 and refuses the next data connection.
+        /// </summary>
+        public void FinishUpload()
+        {
+            if (stream is SslStream tls) SslStreamRuntime.SendCloseNotify(tls, timeout);
+            else socket?.Shutdown(SocketShutdown.Send);
+            Drain();
+        }
+
+        /// <summary>Ends a download whose data was read to the end: answer the server's close_notify with ours.</summary>
+        public void FinishDownload()
+        {
+            if (stream is SslStream tls)
+            {
+                try
+                {
+                    SslStreamRuntime.SendCloseNotify(tls, timeout);
+                }
+                catch (Exception exception) when (exception is IOException || exception is ObjectDisposedException || exception is AggregateException || exception is System.Reflection.TargetInvocationException)
+                {
+                    // The server may already have closed its side; the data is complete either way.
+                }
+            }
+        }
+
+        public IDisposable CancelOn(CancellationToken cancellationToken) =>
+            cancellationToken.Register(state => ((DataChannel)state!).Dispose(), this);
+
+        public void Dispose()
+        {
+            try
+            {
+                stream?.Dispose();
+            }
+            catch (IOException)
+            {
+            }
+
+            socket?.Dispose();
+            listener?.Dispose();
+        }
+
+        private void Drain()
+        {
+            var scratch = new byte[4096];
+            try
+            {
+                while (stream!.Read(scratch, 0, scratch.Length) > 0)
+                {
+                }
+            }
+            catch (IOException)
+            {
+                // A server that resets instead of closing has still received everything we sent before close_notify.
+            }
+        }
+
+        private void ApplyTimeouts(Socket connected)
+        {
+            connected.NoDelay = true;
+            connected.ReceiveTimeout = SocketConnector.ToMilliseconds(timeout);
+            connected.SendTimeout = SocketConnector.ToMilliseconds(timeout);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using System;
+using System.IO;
+using System.Net.Security;
+using System.Reflection;
+using System.Threading.Tasks;
+
+namespace FtpTools.Engine
+{
+    /// <summary>
+    /// SslStream members that exist at run time on .NET Framework 4.7+ and .NET Core, but not in the netstandard2.0
+    /// surface we compile against: sending close_notify and naming the negotiated cipher suite.
+    /// </summary>
+    internal static class SslStreamRuntime
+    {
+        private static readonly MethodInfo? ShutdownMethod = typeof(SslStream).GetMethod("ShutdownAsync", Type.EmptyTypes);
+        private static readonly PropertyInfo? CipherSuiteProperty = typeof(SslStream).GetProperty("NegotiatedCipherSuite");
+
+        /// <summary>Sends a TLS close_notify alert. Servers that require clean shutdown (vsftpd) otherwise report the upload as failed.</summary>
+        public static void SendCloseNotify(SslStream stream, TimeSpan timeout)
+        {
+            if (ShutdownMethod is null) return;
+            if (ShutdownMethod.Invoke(stream, null) is Task task && !task.Wait(timeout))
+                throw new IOException("Sending TLS close_notify timed out.");
+        }
+
+        public static string? NegotiatedCipherSuite(SslStream stream)
+        {
+            try
+            {
+                return CipherSuiteProperty?.GetValue(stream)?.ToString() ?? stream.CipherAlgorithm + "-" + stream.CipherStrength;
+            }
+            catch (TargetInvocationException)
+            {
+                return null;
+            }
+        }
+    }
+}
