@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace FtpTools.Engine
 {
@@ -41,6 +42,9 @@ namespace FtpTools.Engine
 
         /// <summary>The listing line this item came from.</summary>
         public string? RawLine { get; set; }
+
+        /// <summary>For an MLSD/MLST entry: every fact the server sent, fact names lower-cased ("unique", "unix.mode", ...). Null for LIST lines.</summary>
+        public IReadOnlyDictionary<string, string>? Facts { get; set; }
 
         public override string ToString() => FullName;
     }
