@@ -39,13 +39,14 @@ namespace FtpTools.Engine
                 if (newline >= 0)
                 {
                     var length = newline - start;
+                    if (length > 0 && buffer[newline - 1] == '\r') length--;
                     if (length > maxLineBytes) throw LineTooLong();
-                    var line = Decode(buffer, start, length > 0 && buffer[newline - 1] == '\r' ? length - 1 : length);
+                    var line = Decode(buffer, start, length);
                     start = newline + 1;
                     return line;
                 }
 
-                if (end - start > maxLineBytes) throw LineTooLong();
+                if (end - start > maxLineBytes + 1) throw LineTooLong();
                 Compact();
                 var read = stream.Read(buffer, end, buffer.Length - end);
                 if (read == 0)
