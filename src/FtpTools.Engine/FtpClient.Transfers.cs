@@ -34,7 +34,7 @@ namespace FtpTools.Engine
                         written += read;
                         monitor.Advance(read, cancellationToken);
                     }
-                });
+                }, rewind: () => written == 0);
                 return written;
             });
         }
@@ -47,22 +47,21 @@ namespace FtpTools.Engine
             return WithPath(target, () =>
             {
                 long offset = 0;
-                var command = (mode == FtpUploadMode.Append ? "APPE " : "STOR ") + target;
+                var command = (mode == FtpUploadMode.Overwrite ? "STOR " : "APPE ") + target;
                 if (mode == FtpUploadMode.Resume)
                 {
-                    offset = GetSize(target, cancellationToken) ?? 0;
+                    // APPE from the remote size: the same as REST+STOR, and unlike it accepted by every server
+                    // (proftpd refuses REST before STOR unless AllowStoreRestart is on).
                     if (!source.CanSeek) throw new ArgumentException("Resuming an upload needs a seekable source stream.", nameof(source));
+                    offset = GetSize(target, cancellationToken) ?? 0;
                     if (offset > source.Length)
-                        throw new FtpException("The remote file " + target + " (" + offset + " bytes) is larger than the local file (" + source.Length + " bytes); it cannot be resumed from it.", FtpPhase.Transfer);
+                        throw new FtpException("The remote file " + target + " (" + offset + " bytes) is larger than the local file (" + source.Length + " bytes); it cannot be resumed from it.", FtpPhase.Transfer) { RemotePath = target };
                     source.Seek(offset, SeekOrigin.Begin);
-                    // REST before STOR is the standard way (RFC 3659); APPE does the same where REST STREAM is not offered.
-                    if (offset > 0 && !Features.Has("REST")) command = "APPE " + target;
                 }
 
                 long sent = 0;
-                var restart = command.StartsWith("STOR", StringComparison.Ordinal) ? offset : 0;
                 var total = source.CanSeek ? source.Length : (long?)null;
-                RunTransfer(command, target, restart, isUpload: true, progress, cancellationToken, (data, monitor) =>
+                RunTransfer(command, target, 0, isUpload: true, progress, cancellationToken, (data, monitor) =>
                 {
                     var buffer = new byte[Options.TransferBufferSize];
                     int read;
@@ -72,7 +71,13 @@ namespace FtpTools.Engine
                         sent += read;
                         monitor.Advance(read, cancellationToken);
                     }
-                }, total, offset);
+                }, total, offset, () =>
+                {
+                    if (!source.CanSeek) return false;
+                    source.Seek(offset, SeekOrigin.Begin);
+                    sent = 0;
+                    return true;
+                });
                 return sent;
             });
         }
@@ -90,12 +95,55 @@ namespace FtpTools.Engine
                     if (line.Length > 0) lines.Add(line);
                     monitor.Advance(line.Length, cancellationToken);
                 }
+            }, rewind: () =>
+            {
+                lines.Clear();
+                return true;
             });
             return lines;
         }
 
+        /// <summary>
+        /// Runs a transfer; once per session, retries it over a TLS 1.2 session when the server refuses a TLS 1.3 data
+        /// connection after an earlier one worked. Such servers (proftpd) demand that every data connection resumes the
+        /// control connection's own session, but under TLS 1.3 each data connection brings new session tickets that
+        /// .NET's client cache keeps in place of the control session's, so the second data connection resumes the first's.
+        /// Under TLS 1.2 a resumed session keeps its identity. rewind undoes what the failed attempt consumed; false: cannot retry.
+        /// </summary>
         private void RunTransfer(string command, string path, long restartOffset, bool isUpload, IProgress<FtpTransferProgress>? progress, CancellationToken cancellationToken,
-            Action<System.IO.Stream, TransferMonitor> copy, long? knownTotal = null, long startingBytes = -1)
+            Action<System.IO.Stream, TransferMonitor> copy, long? knownTotal = null, long startingBytes = -1, Func<bool>? rewind = null)
+        {
+            try
+            {
+                RunTransferOnce(command, path, restartOffset, isUpload, progress, cancellationToken, copy, knownTotal, startingBytes);
+            }
+            catch (FtpException exception) when (RefusedTls13Resumption(exception) && (rewind?.Invoke() ?? true))
+            {
+                ReconnectWithTls12(exception, cancellationToken);
+                RunTransferOnce(command, path, restartOffset, isUpload, progress, cancellationToken, copy, knownTotal, startingBytes);
+            }
+
+            completedDataConnections++;
+        }
+
+        private bool RefusedTls13Resumption(FtpException exception) =>
+            (exception.ReplyCode == 425 || exception.ReplyCode == 522) && TlsProtocol == "Tls13" && Options.TlsProtocols == System.Security.Authentication.SslProtocols.None
+            && completedDataConnections > 0 && tlsProtocolsOverride is null;
+
+        private void ReconnectWithTls12(FtpException refusal, CancellationToken cancellationToken)
+        {
+            var directory = currentDirectory;
+            connection?.Trace(FtpTraceDirection.Info, "The server refused a TLS 1.3 data connection (" + refusal.Reply + ") after an earlier one worked: it requires the control "
+                + "connection's own TLS session, which TLS 1.3 session tickets do not preserve here. Reconnecting with TLS 1.2 for the rest of this session.");
+            connection?.Dispose();
+            connection = null;
+            tlsProtocolsOverride = System.Security.Authentication.SslProtocols.Tls12;
+            Connect(cancellationToken);
+            if (directory != currentDirectory) ChangeDirectory(directory, cancellationToken);
+        }
+
+        private void RunTransferOnce(string command, string path, long restartOffset, bool isUpload, IProgress<FtpTransferProgress>? progress, CancellationToken cancellationToken,
+            Action<System.IO.Stream, TransferMonitor> copy, long? knownTotal, long startingBytes)
         {
             var control = RequireConnection();
             using (var channel = OpenDataChannel(cancellationToken))
@@ -114,13 +162,15 @@ namespace FtpTools.Engine
                     using (channel.CancelOn(cancellationToken))
                     {
                         copy(channel.Stream, monitor);
+                        // Cancellation shuts the data socket down, which a download sees as a normal end of data.
+                        cancellationToken.ThrowIfCancellationRequested();
                         if (isUpload) channel.FinishUpload();
                         else channel.FinishDownload();
                     }
                 }
                 catch (Exception exception) when (IsTransferFailure(exception))
                 {
-                    channel.Dispose();
+                    channel.Abort();
                     var serverReply = TryResync(command, monitor.KeepAlivesSent);
                     if (cancellationToken.IsCancellationRequested) throw new OperationCanceledException("The transfer was cancelled.", exception, cancellationToken);
                     if (exception is FtpException) throw;
@@ -147,19 +197,36 @@ namespace FtpTools.Engine
             exception is IOException || exception is SocketException || exception is ObjectDisposedException || exception is FtpException
             || exception is OperationCanceledException || exception is UnauthorizedAccessException || exception is NotSupportedException;
 
-        /// <summary>Reads the final transfer reply and the replies to keepalive NOOPs, in whatever order the server sends them.</summary>
+        /// <summary>
+        /// Reads the transfer's final reply and gets the control connection back in step after keepalive NOOPs. Servers
+        /// differ: pyftpdlib answers NOOPs during the transfer, vsftpd after it, pure-ftpd not at all. So NOOP answers
+        /// before the final reply are skipped, and if any may still come, a PWD marks the point where the stream is in step.
+        /// </summary>
         private FtpReply ReadTransferReply(string command, int keepAlivesSent, CancellationToken cancellationToken)
         {
             var control = RequireConnection();
-            FtpReply? transferReply = null;
-            FtpReply? last = null;
-            for (var i = 0; i <= keepAlivesSent; i++)
+            var unanswered = keepAlivesSent;
+            FtpReply reply;
+            while (true)
             {
-                last = control.ReadReply(command, cancellationToken);
-                if (transferReply is null && (last.Code == 226 || last.Code == 250 || last.Code >= 400)) transferReply = last;
+                reply = control.ReadReply(command, cancellationToken);
+                // pure-ftpd answers a NOOP sent during a transfer with 500; no transfer ends with 500-502.
+                if (unanswered == 0 || (reply.Code != 200 && reply.Code != 500 && reply.Code != 501 && reply.Code != 502)) break;
+                unanswered--;
             }
 
-            return transferReply ?? last!;
+            if (unanswered > 0)
+            {
+                control.Send("PWD", cancellationToken);
+                for (var read = 0; ; read++)
+                {
+                    if (read > unanswered)
+                        throw new FtpProtocolException("The control connection did not get back in step after keepalive NOOPs: no reply to PWD.", FtpPhase.Transfer, "PWD");
+                    if (control.ReadReply("PWD", cancellationToken).Code == 257) break;
+                }
+            }
+
+            return reply;
         }
 
         /// <summary>After an interrupted transfer: read the server's reply to it so the next command's reply lines up. Gives up the session if it cannot.</summary>
@@ -252,16 +319,14 @@ namespace FtpTools.Engine
             {
                 var advertised = Options.ActiveExternalAddress ?? bindAddress;
                 var port = channel.ListeningEndPoint.Port;
-                if (advertised.AddressFamily == AddressFamily.InterNetwork)
-                {
-                    var b = advertised.GetAddressBytes();
-                    Execute(string.Format(CultureInfo.InvariantCulture, "PORT {0},{1},{2},{3},{4},{5}", b[0], b[1], b[2], b[3], port / 256, port % 256), FtpPhase.DataConnection, cancellationToken, 2);
-                }
-                else
-                {
-                    Execute("EPRT |2|" + advertised + "|" + port.ToString(CultureInfo.InvariantCulture) + "|", FtpPhase.DataConnection, cancellationToken, 2);
-                }
-
+                var b = advertised.GetAddressBytes();
+                var command = advertised.AddressFamily == AddressFamily.InterNetwork
+                    ? string.Format(CultureInfo.InvariantCulture, "PORT {0},{1},{2},{3},{4},{5}", b[0], b[1], b[2], b[3], port / 256, port % 256)
+                    : "EPRT |2|" + advertised + "|" + port.ToString(CultureInfo.InvariantCulture) + "|";
+                var reply = Execute(command, cancellationToken);
+                // Some servers (pyftpdlib) connect back as soon as they get PORT and report failure to it directly.
+                if (reply.Code == 425) throw TransferRefused(command, reply, channel);
+                if (!reply.IsPositiveCompletion) throw new FtpCommandException(DescribeFailure(command, reply), FtpPhase.DataConnection, command, reply);
                 return channel;
             }
             catch

@@ -13,6 +13,8 @@ namespace FtpTools.Engine
         private FtpTlsContext? tls;
         private FtpDataConnectionMode effectiveDataMode;
         private string currentDirectory = "/";
+        private int completedDataConnections;
+        private System.Security.Authentication.SslProtocols? tlsProtocolsOverride;
 
         public FtpClient(FtpClientOptions options)
         {
@@ -53,7 +55,7 @@ namespace FtpTools.Engine
             connection = new ControlConnection(socket, Options.ReadTimeout, Options.Trace);
             try
             {
-                if (Options.Encryption != FtpEncryption.None) tls = new FtpTlsContext(Options);
+                if (Options.Encryption != FtpEncryption.None) tls = new FtpTlsContext(Options, tlsProtocolsOverride ?? Options.TlsProtocols);
                 if (Options.Encryption == FtpEncryption.Implicit) StartControlTls(null, cancellationToken);
                 ReadGreeting(cancellationToken);
                 if (Options.Encryption == FtpEncryption.Explicit) NegotiateExplicitTls(cancellationToken);
@@ -151,7 +153,7 @@ namespace FtpTools.Engine
         private static string DescribeFailure(string command, FtpReply reply)
         {
             var verb = FtpCommandText.Mask(command);
-            return "The server answered " + verb + " with " + reply.Code + " " + reply.Lines.LastOrDefault(l => l.Trim().Length > 0)?.Trim() + ".";
+            return "The server answered " + verb + " with " + reply.Code + " " + reply.Lines.LastOrDefault(l => l.Trim().Length > 0)?.Trim().TrimEnd('.') + ".";
         }
 
         private ControlConnection RequireConnection()

@@ -143,8 +143,43 @@ namespace FtpTools.Engine
             }
         }
 
+        /// <summary>Cancellation shuts the socket down, which unblocks a read or write without freeing the TLS state (see Abort).</summary>
         public IDisposable CancelOn(CancellationToken cancellationToken) =>
-            cancellationToken.Register(state => ((DataChannel)state!).Dispose(), this);
+            cancellationToken.Register(state => ((DataChannel)state!).ShutdownSocket(), this);
+
+        /// <summary>
+        /// Ends an interrupted transfer. TLS still gets a close_notify: OpenSSL drops a session from its cache when its
+        /// connection ends uncleanly, and the next data connection could then not resume the control session.
+        /// </summary>
+        public void Abort()
+        {
+            if (stream is SslStream tls)
+            {
+                try
+                {
+                    SslStreamRuntime.SendCloseNotify(tls, TimeSpan.FromSeconds(2));
+                }
+                catch (Exception exception) when (exception is IOException || exception is ObjectDisposedException || exception is InvalidOperationException || exception is NotSupportedException)
+                {
+                    // Best effort: the connection may already be gone.
+                }
+            }
+
+            Dispose();
+        }
+
+        private void ShutdownSocket()
+        {
+            try
+            {
+                socket?.Shutdown(SocketShutdown.Both);
+            }
+            catch (Exception exception) when (exception is SocketException || exception is ObjectDisposedException)
+            {
+            }
+
+            listener?.Dispose();
+        }
 
         public void Dispose()
         {

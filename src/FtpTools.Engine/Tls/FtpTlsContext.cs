@@ -23,11 +23,11 @@ namespace FtpTools.Engine
         private readonly RemoteCertificateValidationCallback dataCallback;
         private string? validationFailure;
 
-        public FtpTlsContext(FtpClientOptions options)
+        public FtpTlsContext(FtpClientOptions options, SslProtocols protocols)
         {
             foreach (var pin in options.PinnedCertificateThumbprints) pinnedThumbprints.Add(CertificateNameMatcher.NormalizeThumbprint(pin));
             skipValidation = options.SkipCertificateValidation;
-            protocols = options.TlsProtocols;
+            this.protocols = protocols;
             host = options.Host;
             hostIsAddress = IPAddress.TryParse(host.Trim('[', ']'), out _);
 

@@ -19,8 +19,19 @@ namespace FtpTools.Engine
         public static void SendCloseNotify(SslStream stream, TimeSpan timeout)
         {
             if (ShutdownMethod is null) return;
-            if (ShutdownMethod.Invoke(stream, null) is Task task && !task.Wait(timeout))
-                throw new IOException("Sending TLS close_notify timed out.");
+            try
+            {
+                if (ShutdownMethod.Invoke(stream, null) is Task task && !task.Wait(timeout))
+                    throw new IOException("Sending TLS close_notify timed out.");
+            }
+            catch (TargetInvocationException exception) when (exception.InnerException != null)
+            {
+                throw new IOException("Sending TLS close_notify failed: " + exception.InnerException.Message, exception.InnerException);
+            }
+            catch (AggregateException exception) when (exception.InnerException != null)
+            {
+                throw new IOException("Sending TLS close_notify failed: " + exception.InnerException.Message, exception.InnerException);
+            }
         }
 
         public static string? NegotiatedCipherSuite(SslStream stream)
