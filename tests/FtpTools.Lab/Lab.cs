@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Threading.Tasks;
 
 namespace FtpTools.Lab;
 
@@ -114,8 +113,27 @@ public sealed class Lab : IDisposable
                 server.Start();
             }
 
-            TimeSpan timeout = TimeSpan.FromSeconds(20);
-            Task.WaitAll(servers.Select(server => Task.Run(() => server.WaitUntilReady(timeout))).ToArray());
+            // They all start at once; waiting one after the other costs only the slowest start-up, and blocking
+            // thread-pool threads instead would stall on pool growth inside test hosts.
+            DateTime deadline = DateTime.UtcNow.AddSeconds(20);
+            var failures = new List<Exception>();
+            foreach (LabServer server in servers)
+            {
+                try
+                {
+                    server.WaitUntilReady(Max(deadline - DateTime.UtcNow, TimeSpan.FromSeconds(1)));
+                }
+                catch (LabServerStartException exception)
+                {
+                    failures.Add(exception);
+                }
+            }
+
+            if (failures.Count > 0)
+            {
+                throw new AggregateException(failures);
+            }
+
             return lab;
         }
         catch (Exception exception)
@@ -147,12 +165,17 @@ public sealed class Lab : IDisposable
     /// <summary>Stops every server (whole process trees) and deletes the lab folder.</summary>
     public void Dispose()
     {
-        Parallel.ForEach(_servers, server => server.Dispose());
+        foreach (LabServer server in _servers)
+        {
+            server.Dispose();
+        }
         if (!_keepDirectory)
         {
             TryDelete(Directory);
         }
     }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     private static UnixFileMode Traversable =>
         UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute

@@ -80,7 +80,7 @@ internal sealed class LabProcess : IDisposable
                 _ = SendSignal(pid, SigKill);
             }
 
-            Thread.Sleep(50);
+            Thread.Sleep(20);
         }
 
         _process.WaitForExit(5000);
