@@ -1,0 +1,9 @@
+namespace FtpTools.Lab;
+
+public enum LabServerKind
+{
+    Vsftpd,
+    Proftpd,
+    PureFtpd,
+    Pyftpdlib,
+}
