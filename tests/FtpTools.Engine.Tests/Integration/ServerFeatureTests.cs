@@ -9,7 +9,7 @@ using Xunit;
 
 namespace FtpTools.Engine.Tests.Integration
 {
-    [Collection(LabCollection.Name)]
+    [Collection(FtpTools.Engine.Tests.Lab.LabCollection.Name)]
     public class ServerFeatureTests
     {
         private static readonly CancellationToken None = CancellationToken.None;

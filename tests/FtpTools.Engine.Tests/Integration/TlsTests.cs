@@ -8,7 +8,7 @@ using Xunit;
 
 namespace FtpTools.Engine.Tests.Integration
 {
-    [Collection(LabCollection.Name)]
+    [Collection(FtpTools.Engine.Tests.Lab.LabCollection.Name)]
     public class TlsTests
     {
         private static readonly CancellationToken None = CancellationToken.None;
