@@ -7,7 +7,7 @@ namespace FtpTools
     [OutputType(typeof(FtpSession))]
     public sealed class GetFtpSessionCommand : FtpCmdlet
     {
-        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Position = 0)]
         [ValidateNotNullOrEmpty]
         public int[]? Id { get; set; }
 
