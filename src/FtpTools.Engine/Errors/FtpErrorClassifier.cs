@@ -1,0 +1,144 @@
+using System;
+using System.IO;
+using FtpTools.Engine.Planning;
+
+namespace FtpTools.Engine
+{
+    /// <summary>The one place that decides which stable id and kind a failure gets. Pure: no I/O, no host types.</summary>
+    public static class FtpErrorClassifier
+    {
+        public static FtpErrorClassification Classify(Exception exception)
+        {
+            if (exception is null) throw new ArgumentNullException(nameof(exception));
+            switch (exception)
+            {
+                case FtpException ftp:
+                    return ClassifyFtp(ftp);
+                case UnsafeRemoteNameException _:
+                    return new FtpErrorClassification(FtpErrorIds.UnsafeRemoteName, FtpErrorKind.SecurityError, exception.Message);
+                case DestinationExistsException _:
+                    return new FtpErrorClassification(FtpErrorIds.DestinationExists, FtpErrorKind.ResourceExists, exception.Message,
+                        "Use -IfExists Overwrite, Skip or Resume.");
+                case RemoteItemNotFoundException _:
+                    return new FtpErrorClassification(FtpErrorIds.ItemNotFound, FtpErrorKind.ObjectNotFound, exception.Message);
+                case OperationCanceledException _:
+                    return new FtpErrorClassification(FtpErrorIds.CommandFailed, FtpErrorKind.Cancelled, "The operation was cancelled.");
+                case ArgumentException _:
+                    return new FtpErrorClassification(FtpErrorIds.InvalidArgument, FtpErrorKind.InvalidArgument, exception.Message);
+                case UnauthorizedAccessException _:
+                    return new FtpErrorClassification(FtpErrorIds.PermissionDenied, FtpErrorKind.PermissionDenied, exception.Message);
+                case FileNotFoundException _:
+                case DirectoryNotFoundException _:
+                    return new FtpErrorClassification(FtpErrorIds.ItemNotFound, FtpErrorKind.ObjectNotFound, exception.Message);
+                case IOException _:
+                    return new FtpErrorClassification(FtpErrorIds.TransferFailed, FtpErrorKind.WriteError, exception.Message);
+                default:
+                    return new FtpErrorClassification(FtpErrorIds.CommandFailed, FtpErrorKind.OperationFailed, exception.Message);
+            }
+        }
+
+        private static FtpErrorClassification ClassifyFtp(FtpException exception)
+        {
+            var message = DescribeWithReply(exception);
+            var code = exception.ReplyCode;
+
+            if (IsAuthTlsRefused(exception))
+            {
+                return new FtpErrorClassification(
+                    FtpErrorIds.TlsFailed,
+                    FtpErrorKind.SecurityError,
+                    "The server refused AUTH TLS (" + exception.Reply + "): it does not offer explicit FTPS on this port.",
+                    "Use -Encryption Implicit if the server offers implicit FTPS (usually port 990), or -Encryption None to connect without encryption (the password and data then travel in clear text).");
+            }
+
+            if (exception is FtpTlsException || exception.Phase == FtpPhase.Tls)
+            {
+                return new FtpErrorClassification(FtpErrorIds.TlsFailed, FtpErrorKind.SecurityError, message,
+                    "If the server uses a self-signed certificate, pin it with -CertificateThumbprint (its SHA-256 thumbprint).");
+            }
+
+            if (code == 530 || (exception.Phase == FtpPhase.Login && code.HasValue && code.Value >= 500))
+                return new FtpErrorClassification(FtpErrorIds.LoginFailed, FtpErrorKind.AuthenticationError, message, "Check the user name and password in -Credential.");
+
+            if (exception is FtpConnectionException)
+                return new FtpErrorClassification(IdForPhase(exception.Phase, FtpErrorIds.CommandFailed), FtpErrorKind.ConnectionError, message);
+
+            if (exception is FtpProtocolException || exception is FtpListingException)
+                return new FtpErrorClassification(IdForPhase(exception.Phase, FtpErrorIds.CommandFailed), FtpErrorKind.ProtocolError, message);
+
+            if (code.HasValue)
+                return ClassifyReplyCode(exception, code.Value, message);
+
+            return new FtpErrorClassification(IdForPhase(exception.Phase, FtpErrorIds.CommandFailed), FtpErrorKind.OperationFailed, message);
+        }
+
+        private static FtpErrorClassification ClassifyReplyCode(FtpException exception, int code, string message)
+        {
+            var phaseId = IdForPhase(exception.Phase, FtpErrorIds.CommandFailed);
+            switch (code)
+            {
+                case 550:
+                case 450:
+                    if (SaysPermissionDenied(exception.Reply?.Message))
+                        return new FtpErrorClassification(FtpErrorIds.PermissionDenied, FtpErrorKind.PermissionDenied, message);
+                    if (code == 550)
+                        return new FtpErrorClassification(FtpErrorIds.ItemNotFound, FtpErrorKind.ObjectNotFound, message);
+                    return new FtpErrorClassification(phaseId, FtpErrorKind.ResourceUnavailable, message);
+                case 553:
+                case 532:
+                    return new FtpErrorClassification(FtpErrorIds.PermissionDenied, FtpErrorKind.PermissionDenied, message);
+                case 452:
+                case 552:
+                    return new FtpErrorClassification(phaseId, FtpErrorKind.QuotaExceeded, message);
+                case 425:
+                    return new FtpErrorClassification(FtpErrorIds.DataConnectionFailed, FtpErrorKind.ConnectionError, message,
+                        "Try another -DataConnection mode (Passive, ExtendedPassive or Active); a firewall or NAT may block the data connection.");
+                case 426:
+                    return new FtpErrorClassification(FtpErrorIds.TransferFailed, FtpErrorKind.ConnectionError, message);
+                case 502:
+                case 504:
+                    return new FtpErrorClassification(phaseId, FtpErrorKind.NotSupported, message);
+                case 500:
+                case 501:
+                    return new FtpErrorClassification(phaseId, FtpErrorKind.InvalidArgument, message);
+            }
+
+            if (code >= 400 && code < 500)
+                return new FtpErrorClassification(phaseId, FtpErrorKind.ResourceUnavailable, message);
+            return new FtpErrorClassification(phaseId, FtpErrorKind.OperationFailed, message);
+        }
+
+        /// <summary>AUTH TLS answered with a permanent negative reply: the server has no explicit FTPS on this port.</summary>
+        public static bool IsAuthTlsRefused(FtpException exception) =>
+            exception.Phase == FtpPhase.Tls && exception.ReplyCode is int code && code >= 500 && code < 600
+            && (exception.Command is null || exception.Command.StartsWith("AUTH", StringComparison.OrdinalIgnoreCase));
+
+        private static bool SaysPermissionDenied(string? replyText)
+        {
+            if (string.IsNullOrEmpty(replyText)) return false;
+            var text = replyText!.ToLowerInvariant();
+            return text.Contains("permission") || text.Contains("denied") || text.Contains("not allowed") || text.Contains("access is");
+        }
+
+        private static string IdForPhase(FtpPhase phase, string fallback)
+        {
+            switch (phase)
+            {
+                case FtpPhase.Connect: return FtpErrorIds.ConnectFailed;
+                case FtpPhase.Tls: return FtpErrorIds.TlsFailed;
+                case FtpPhase.Login: return FtpErrorIds.LoginFailed;
+                case FtpPhase.DataConnection: return FtpErrorIds.DataConnectionFailed;
+                case FtpPhase.Transfer: return FtpErrorIds.TransferFailed;
+                default: return fallback;
+            }
+        }
+
+        private static string DescribeWithReply(FtpException exception)
+        {
+            var message = exception.Message;
+            if (exception.Reply is FtpReply reply && message.IndexOf(reply.Code.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal) < 0)
+                message += " Server reply: " + reply.Code + " " + reply.Message;
+            return message;
+        }
+    }
+}

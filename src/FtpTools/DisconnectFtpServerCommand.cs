@@ -1,0 +1,26 @@
+using System.Management.Automation;
+
+namespace FtpTools
+{
+    /// <summary>Ends sessions. Declares System.Void as its output type so every cmdlet states what it writes, even nothing.</summary>
+    [Cmdlet(VerbsCommunications.Disconnect, "FtpServer")]
+    [OutputType(typeof(void))]
+    public sealed class DisconnectFtpServerCommand : FtpCmdlet
+    {
+        [Parameter(ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNull]
+        public FtpSession[]? Session { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var sessions = Session ?? new[] { ResolveSession(null) };
+            foreach (var session in sessions)
+            {
+                // Disconnect never throws for a connection that is already gone; the session leaves the registry either way.
+                TryItem(session, session, () => session.Client.Disconnect(CancellationToken));
+                session.Client.Dispose();
+                Registry.Remove(session);
+            }
+        }
+    }
+}

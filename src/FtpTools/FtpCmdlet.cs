@@ -1,0 +1,117 @@
+using System;
+using System.IO;
+using System.Management.Automation;
+using System.Security;
+using System.Threading;
+using FtpTools.Engine;
+using FtpTools.Engine.Planning;
+
+namespace FtpTools
+{
+    /// <summary>
+    /// What every FtpTools cmdlet shares: Ctrl+C cancels the engine call in progress, the session registry of this runspace,
+    /// the control conversation routed to -Verbose, and one way to turn failures into error records.
+    /// </summary>
+    public abstract class FtpCmdlet : PSCmdlet, IDisposable
+    {
+        private readonly CancellationTokenSource cancellation = new CancellationTokenSource();
+
+        protected CancellationToken CancellationToken => cancellation.Token;
+
+        internal FtpSessionRegistry Registry => FtpSessionRegistry.For(SessionState);
+
+        protected override void StopProcessing() => cancellation.Cancel();
+
+        public void Dispose()
+        {
+            cancellation.Dispose();
+            GC.SuppressFinalize(this);
+        }
+
+        /// <summary>The explicit session, else the most recent one of this runspace; with neither, a terminating NoSession error.</summary>
+        protected FtpSession ResolveSession(FtpSession? explicitSession)
+        {
+            if (explicitSession != null) return explicitSession;
+            var current = Registry.Current;
+            if (current is null) ThrowTerminatingError(FtpErrorRecords.NoSession());
+            return current!;
+        }
+
+        /// <summary>Runs engine work with the session's trace shown as verbose output of this cmdlet.</summary>
+        protected T UseSession<T>(FtpSession session, Func<T> work)
+        {
+            using (session.TraceRelay.RedirectTo(entry => WriteVerbose(entry.ToString())))
+            {
+                try
+                {
+                    return work();
+                }
+                catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+                {
+                    throw new PipelineStoppedException();
+                }
+            }
+        }
+
+        protected void UseSession(FtpSession session, Action work) => UseSession(session, () =>
+        {
+            work();
+            return true;
+        });
+
+        /// <summary>Runs the work for one item of many: a failure becomes a non-terminating error and the caller goes on with the next item.</summary>
+        protected bool TryItem(FtpSession session, object? target, Action work)
+        {
+            try
+            {
+                UseSession(session, work);
+                return true;
+            }
+            catch (Exception exception) when (IsItemFailure(exception))
+            {
+                WriteItemError(session, exception, target);
+                return false;
+            }
+        }
+
+        /// <summary>Writes a non-terminating error, unless the connection is gone: then every later item would fail the same way, so it ends the command.</summary>
+        protected void WriteItemError(FtpSession? session, Exception exception, object? target)
+        {
+            var record = FtpErrorRecords.FromException(exception, target);
+            if (record.CategoryInfo.Category == ErrorCategory.ConnectionError && session != null && !IsStillConnected(session))
+                ThrowTerminatingError(record);
+            WriteError(record);
+        }
+
+        protected void ThrowFtpError(Exception exception, object? target) => ThrowTerminatingError(FtpErrorRecords.FromException(exception, target));
+
+        protected void ThrowInvalidArgument(string message, object? target) => ThrowTerminatingError(FtpErrorRecords.InvalidArgument(message, target));
+
+        protected void WriteVerboseAbout(FtpSession session, string message) => WriteVerbose("[" + session.ComputerName + "] " + message);
+
+        /// <summary>The failures that belong to one item; anything else is a bug and should surface as such.</summary>
+        protected static bool IsItemFailure(Exception exception) =>
+            exception is FtpException
+            || exception is IOException
+            || exception is UnauthorizedAccessException
+            || exception is ArgumentException
+            || exception is NotSupportedException
+            || exception is SecurityException
+            || exception is UnsafeRemoteNameException
+            || exception is DestinationExistsException
+            || exception is RemoteItemNotFoundException
+            || exception is OperationCanceledException;
+
+        private static bool IsStillConnected(FtpSession session)
+        {
+            try
+            {
+                return session.IsConnected;
+            }
+            catch (NotImplementedException)
+            {
+                return true;
+            }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+using System;
+using System.Management.Automation;
+using FtpTools.Engine;
+using FtpTools.Engine.Planning;
+
+namespace FtpTools
+{
+    [Cmdlet(VerbsCommon.Get, "FtpChildItem", DefaultParameterSetName = PathSet)]
+    [OutputType(typeof(FtpItem))]
+    public sealed class GetFtpChildItemCommand : FtpSessionCmdlet
+    {
+        private const string PathSet = "Path";
+        private const string LiteralPathSet = "LiteralPath";
+
+        [Parameter(Position = 0, ParameterSetName = PathSet)]
+        [ValidateNotNullOrEmpty]
+        public string[]? Path { get; set; }
+
+        [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("FullName")]
+        [ValidateNotNullOrEmpty]
+        public string[]? LiteralPath { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? Filter { get; set; }
+
+        [Parameter]
+        public SwitchParameter Recurse { get; set; }
+
+        [Parameter]
+        public uint Depth { get; set; } = uint.MaxValue;
+
+        [Parameter]
+        public SwitchParameter File { get; set; }
+
+        [Parameter]
+        public SwitchParameter Directory { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var session = CurrentSession;
+            FtpWildcardPattern? filter = null;
+            try
+            {
+                if (Filter != null) filter = new FtpWildcardPattern(Filter);
+            }
+            catch (ArgumentException exception)
+            {
+                ThrowInvalidArgument(exception.Message, Filter);
+            }
+
+            var literal = ParameterSetName == LiteralPathSet;
+            var recurse = Recurse.IsPresent || MyInvocation.BoundParameters.ContainsKey(nameof(Depth));
+            var maxDepth = recurse ? (int)Math.Min(Depth, int.MaxValue) : 0;
+
+            foreach (var path in literal ? LiteralPath! : OrCurrentDirectory(Path))
+            {
+                TryItem(session, path, () =>
+                {
+                    foreach (var match in FindItems(session, path, literal))
+                    {
+                        if (match.Type == FtpItemType.Directory && (!IsPattern(path, literal) || recurse))
+                        {
+                            // A directory named literally shows its contents; a directory a wildcard matched shows itself (and its contents with -Recurse).
+                            if (IsPattern(path, literal)) Emit(match, filter, session);
+                            foreach (var entry in CreateWalker(session).Walk(match.FullName, maxDepth))
+                                Emit(entry.Item, filter, session);
+                        }
+                        else
+                        {
+                            Emit(match, filter, session);
+                        }
+                    }
+                });
+            }
+        }
+
+        private static bool IsPattern(string path, bool literal) => !literal && FtpWildcardPattern.ContainsWildcard(path);
+
+        private void Emit(FtpListItem item, FtpWildcardPattern? filter, FtpSession session)
+        {
+            if (filter != null && !filter.IsMatch(item.Name)) return;
+            var isDirectory = item.Type == FtpItemType.Directory;
+            if (File.IsPresent && !Directory.IsPresent && isDirectory) return;
+            if (Directory.IsPresent && !File.IsPresent && !isDirectory) return;
+            WriteObject(ToFtpItem(item, session));
+        }
+    }
+}

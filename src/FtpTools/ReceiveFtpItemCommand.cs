@@ -1,0 +1,244 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using FtpTools.Engine;
+using FtpTools.Engine.Planning;
+
+namespace FtpTools
+{
+    /// <summary>
+    /// Downloads. Items are gathered while the pipeline runs and transferred at its end, so the destination rule (folder or file name)
+    /// and the batch progress bar see every item, whether they came from -Path or from piped FtpItems.
+    /// </summary>
+    [Cmdlet(VerbsCommunications.Receive, "FtpItem", DefaultParameterSetName = PathSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(FileInfo))]
+    public sealed class ReceiveFtpItemCommand : FtpSessionCmdlet
+    {
+        private const string PathSet = "Path";
+        private const string LiteralPathSet = "LiteralPath";
+
+        private readonly List<KeyValuePair<FtpSession, FtpListItem>> sources = new List<KeyValuePair<FtpSession, FtpListItem>>();
+        private string destinationRoot = string.Empty;
+
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet)]
+        [ValidateNotNullOrEmpty]
+        public string[]? Path { get; set; }
+
+        [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("FullName")]
+        [ValidateNotNullOrEmpty]
+        public string[]? LiteralPath { get; set; }
+
+        [Parameter(Position = 1)]
+        [ValidateNotNullOrEmpty]
+        public string? Destination { get; set; }
+
+        [Parameter]
+        public SwitchParameter Recurse { get; set; }
+
+        [Parameter]
+        [ValidateSet(nameof(FtpIfExists.Overwrite), nameof(FtpIfExists.Skip), nameof(FtpIfExists.Fail), nameof(FtpIfExists.Resume))]
+        public FtpIfExists IfExists { get; set; } = FtpIfExists.Overwrite;
+
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override void BeginProcessing()
+        {
+            try
+            {
+                destinationRoot = Destination is null
+                    ? SessionState.Path.CurrentFileSystemLocation.ProviderPath
+                    : GetUnresolvedProviderPathFromPSPath(Destination);
+            }
+            catch (Exception exception) when (exception is ArgumentException || exception is NotSupportedException || (exception is RuntimeException && !(exception is PipelineStoppedException)))
+            {
+                ThrowInvalidArgument("-Destination '" + Destination + "' is not a file system path: " + exception.Message, Destination);
+            }
+        }
+
+        protected override void ProcessRecord()
+        {
+            var session = CurrentSession;
+            var literal = ParameterSetName == LiteralPathSet;
+            foreach (var path in literal ? LiteralPath! : Path!)
+            {
+                TryItem(session, path, () =>
+                {
+                    foreach (var item in FindItems(session, path, literal))
+                    {
+                        if (item.Type == FtpItemType.Directory && !Recurse.IsPresent)
+                            WriteItemError(session, new ArgumentException("'" + item.FullName + "' is a directory. Use -Recurse to download it with its contents."), item.FullName);
+                        else
+                            sources.Add(new KeyValuePair<FtpSession, FtpListItem>(session, item));
+                    }
+                });
+            }
+        }
+
+        protected override void EndProcessing()
+        {
+            var destinationIsFolder = TransferTargets.DestinationIsFolder(
+                Directory.Exists(destinationRoot), Destination != null && TransferTargets.EndsWithLocalSeparator(Destination), sources.Count);
+            var plan = new List<PlannedDownload>();
+            foreach (var source in sources)
+            {
+                var session = source.Key;
+                var item = source.Value;
+                TryItem(session, item.FullName, () =>
+                {
+                    if (item.Type != FtpItemType.Directory)
+                    {
+                        plan.Add(new PlannedDownload(session, item, TransferTargets.ForDownload(destinationRoot, destinationIsFolder, item.Name)));
+                        return;
+                    }
+
+                    var localFolder = destinationIsFolder ? LocalNameGuard.CombineUnder(destinationRoot, item.Name) : destinationRoot;
+                    plan.Add(new PlannedDownload(session, null, localFolder));
+                    foreach (var entry in CreateWalker(session).Walk(item.FullName, int.MaxValue))
+                    {
+                        var local = TryMapBelow(session, localFolder, entry);
+                        if (local is null) continue;
+                        plan.Add(new PlannedDownload(session, entry.Item.Type == FtpItemType.Directory ? null : entry.Item, local));
+                    }
+                });
+            }
+
+            Execute(plan);
+        }
+
+        private string? TryMapBelow(FtpSession session, string localFolder, RemoteWalkEntry entry)
+        {
+            try
+            {
+                return LocalNameGuard.CombineUnder(localFolder, entry.RelativePath.Split('/'));
+            }
+            catch (UnsafeRemoteNameException exception)
+            {
+                WriteItemError(session, exception, entry.Item.FullName);
+                return null;
+            }
+        }
+
+        private void Execute(IReadOnlyList<PlannedDownload> plan)
+        {
+            var files = plan.Where(p => p.Remote != null).ToList();
+            long? totalBytes = files.All(p => p.Remote!.Length.HasValue) ? files.Sum(p => p.Remote!.Length!.Value) : (long?)null;
+            var reporter = new TransferProgressReporter(this, "Downloading", files.Count, totalBytes);
+            foreach (var step in plan)
+            {
+                if (step.Remote is null)
+                {
+                    if (!Directory.Exists(step.LocalPath) && ShouldProcess(step.LocalPath, "Create directory"))
+                        TryItem(step.Session, step.LocalPath, () => Directory.CreateDirectory(step.LocalPath));
+                    continue;
+                }
+
+                if (!ShouldProcess(step.LocalPath, "Download " + step.Remote.FullName + " from " + step.Session.ComputerName)) continue;
+                TryItem(step.Session, step.Remote.FullName, () => Download(step.Session, step.Remote, step.LocalPath, reporter));
+            }
+
+            reporter.Complete();
+        }
+
+        private void Download(FtpSession session, FtpListItem remote, string localPath, TransferProgressReporter reporter)
+        {
+            var client = session.Client;
+            if (Directory.Exists(localPath)) throw new IOException("Cannot download '" + remote.FullName + "' to '" + localPath + "': a directory has that name.");
+            var partialPath = TransferTargets.PartialPathFor(localPath);
+            var finalLength = File.Exists(localPath) ? new FileInfo(localPath).Length : (long?)null;
+            var partialLength = IfExists == FtpIfExists.Resume && File.Exists(partialPath) ? new FileInfo(partialPath).Length : (long?)null;
+            var remoteLength = remote.Length ?? (IfExists == FtpIfExists.Resume ? client.GetSize(remote.FullName, CancellationToken) : null);
+
+            var decision = IfExistsPolicy.ForDownload(IfExists, finalLength, partialLength, remoteLength);
+            WriteVerboseAbout(session, remote.FullName + " -> " + localPath + ": " + decision.Reason);
+            if (decision.Action == TransferAction.Skip) return;
+            if (decision.Action == TransferAction.Fail) throw new DestinationExistsException(localPath);
+
+            var folder = System.IO.Path.GetDirectoryName(localPath);
+            if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
+            reporter.StartFile(remote.Name);
+            long bytes = decision.RestartOffset;
+            if (decision.Action == TransferAction.Transfer)
+            {
+                try
+                {
+                    using (var stream = new FileStream(partialPath, decision.RestartOffset > 0 ? FileMode.OpenOrCreate : FileMode.Create, FileAccess.Write, FileShare.None))
+                    {
+                        if (decision.RestartOffset > 0)
+                        {
+                            stream.SetLength(decision.RestartOffset);
+                            stream.Position = decision.RestartOffset;
+                        }
+
+                        bytes = decision.RestartOffset + client.Download(remote.FullName, stream, decision.RestartOffset, reporter, CancellationToken);
+                    }
+                }
+                catch
+                {
+                    // With -IfExists Resume the partial file is what the next run continues from; otherwise it is garbage.
+                    if (IfExists != FtpIfExists.Resume) TryDelete(partialPath);
+                    throw;
+                }
+            }
+
+            reporter.FinishFile(bytes);
+            if (File.Exists(localPath)) File.Delete(localPath);
+            File.Move(partialPath, localPath);
+            KeepServerTime(session, remote, localPath);
+            if (PassThru.IsPresent) WriteObject(new FileInfo(localPath));
+        }
+
+        private void KeepServerTime(FtpSession session, FtpListItem remote, string localPath)
+        {
+            var time = remote.LastWriteTimeIsApproximate ? null : remote.LastWriteTime;
+            if (time is null)
+            {
+                try
+                {
+                    time = session.Client.GetModifiedTime(remote.FullName, CancellationToken) ?? remote.LastWriteTime;
+                }
+                catch (FtpCommandException exception)
+                {
+                    WriteVerboseAbout(session, "No modification time for " + remote.FullName + ": " + exception.Message);
+                    time = remote.LastWriteTime;
+                }
+            }
+
+            if (time is DateTimeOffset modified) File.SetLastWriteTimeUtc(localPath, modified.UtcDateTime);
+        }
+
+        private static void TryDelete(string path)
+        {
+            try
+            {
+                if (File.Exists(path)) File.Delete(path);
+            }
+            catch (IOException)
+            {
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+        }
+
+        /// <summary>One step: a file to download, or (Remote null) a local folder to create so empty remote folders are mirrored too.</summary>
+        private sealed class PlannedDownload
+        {
+            public PlannedDownload(FtpSession session, FtpListItem? remote, string localPath)
+            {
+                Session = session;
+                Remote = remote;
+                LocalPath = localPath;
+            }
+
+            public FtpSession Session { get; }
+
+            public FtpListItem? Remote { get; }
+
+            public string LocalPath { get; }
+        }
+    }
+}

@@ -1,0 +1,53 @@
+using System.Management.Automation;
+using FtpTools.Engine;
+
+namespace FtpTools
+{
+    /// <summary>Deletes remote files and directories. Writes nothing; System.Void states that.</summary>
+    [Cmdlet(VerbsCommon.Remove, "FtpItem", DefaultParameterSetName = PathSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(void))]
+    public sealed class RemoveFtpItemCommand : FtpSessionCmdlet
+    {
+        private const string PathSet = "Path";
+        private const string LiteralPathSet = "LiteralPath";
+
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet)]
+        [ValidateNotNullOrEmpty]
+        public string[]? Path { get; set; }
+
+        [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("FullName")]
+        [ValidateNotNullOrEmpty]
+        public string[]? LiteralPath { get; set; }
+
+        [Parameter]
+        public SwitchParameter Recurse { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var session = CurrentSession;
+            var literal = ParameterSetName == LiteralPathSet;
+            foreach (var path in literal ? LiteralPath! : Path!)
+            {
+                TryItem(session, path, () =>
+                {
+                    foreach (var item in FindItems(session, path, literal))
+                        TryItem(session, item.FullName, () => Remove(session, item));
+                });
+            }
+        }
+
+        private void Remove(FtpSession session, FtpListItem item)
+        {
+            if (item.FullName == "/") throw new System.ArgumentException("Remove-FtpItem does not remove the root directory.");
+            if (item.Type != FtpItemType.Directory)
+            {
+                if (ShouldProcess(item.FullName, "Remove file")) session.Client.DeleteFile(item.FullName, CancellationToken);
+                return;
+            }
+
+            var action = Recurse.IsPresent ? "Remove directory and everything in it" : "Remove empty directory";
+            if (ShouldProcess(item.FullName, action)) session.Client.RemoveDirectory(item.FullName, Recurse.IsPresent, CancellationToken);
+        }
+    }
+}

@@ -1,0 +1,317 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using FtpTools.Engine;
+using FtpTools.Engine.Planning;
+
+namespace FtpTools
+{
+    /// <summary>
+    /// Uploads. Local items are resolved while the pipeline runs and sent at its end, so the destination rule (folder or file name)
+    /// and the batch progress bar see every item, whether they came from -Path or from piped Get-ChildItem output.
+    /// </summary>
+    [Cmdlet(VerbsCommunications.Send, "FtpItem", DefaultParameterSetName = PathSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(FtpItem))]
+    public sealed class SendFtpItemCommand : FtpSessionCmdlet
+    {
+        private const string PathSet = "Path";
+        private const string LiteralPathSet = "LiteralPath";
+
+        private readonly List<LocalSource> sources = new List<LocalSource>();
+
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet)]
+        [ValidateNotNullOrEmpty]
+        public string[]? Path { get; set; }
+
+        [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("PSPath", "FullName")]
+        [ValidateNotNullOrEmpty]
+        public string[]? LiteralPath { get; set; }
+
+        [Parameter(Position = 1)]
+        [ValidateNotNullOrEmpty]
+        public string? Destination { get; set; }
+
+        [Parameter]
+        public SwitchParameter Recurse { get; set; }
+
+        [Parameter]
+        public FtpIfExists IfExists { get; set; } = FtpIfExists.Overwrite;
+
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var session = CurrentSession;
+            if (ParameterSetName == LiteralPathSet)
+            {
+                foreach (var path in LiteralPath!) AddLiteral(session, path);
+                return;
+            }
+
+            foreach (var path in Path!)
+            {
+                try
+                {
+                    foreach (var resolved in GetResolvedProviderPathFromPSPath(path, out var provider))
+                    {
+                        if (provider.Name != "FileSystem")
+                            throw new ArgumentException("'" + path + "' is not a file system path; Send-FtpItem uploads files.");
+                        AddResolved(session, resolved);
+                    }
+                }
+                catch (ItemNotFoundException exception)
+                {
+                    WriteItemError(session, new FileNotFoundException(exception.Message), path);
+                }
+                catch (Exception exception) when (IsItemFailure(exception))
+                {
+                    WriteItemError(session, exception, path);
+                }
+            }
+        }
+
+        protected override void EndProcessing()
+        {
+            var plan = new List<PlannedUpload>();
+            foreach (var group in sources.GroupBy(s => s.Session))
+            {
+                var session = group.Key;
+                var groupSources = group.ToList();
+                UseSession(session, () => PlanFor(session, groupSources, plan));
+            }
+
+            Execute(plan);
+        }
+
+        private void AddLiteral(FtpSession session, string path)
+        {
+            try
+            {
+                AddResolved(session, GetUnresolvedProviderPathFromPSPath(path));
+            }
+            catch (Exception exception) when (IsItemFailure(exception) || (exception is RuntimeException && !(exception is PipelineStoppedException)))
+            {
+                WriteItemError(session, exception is RuntimeException ? new ArgumentException(exception.Message) : exception, path);
+            }
+        }
+
+        private void AddResolved(FtpSession session, string fullPath)
+        {
+            if (File.Exists(fullPath))
+            {
+                sources.Add(new LocalSource(session, fullPath, false));
+            }
+            else if (Directory.Exists(fullPath))
+            {
+                if (Recurse.IsPresent)
+                    sources.Add(new LocalSource(session, fullPath, true));
+                else
+                    WriteItemError(session, new ArgumentException("'" + fullPath + "' is a directory. Use -Recurse to upload it with its contents."), fullPath);
+            }
+            else
+            {
+                WriteItemError(session, new FileNotFoundException("Cannot find the local path '" + fullPath + "' because it does not exist."), fullPath);
+            }
+        }
+
+        private void PlanFor(FtpSession session, IReadOnlyList<LocalSource> groupSources, List<PlannedUpload> plan)
+        {
+            var client = session.Client;
+            var remoteDestination = FtpPath.Normalize(Destination ?? ".", client.CurrentDirectory);
+            bool destinationIsFolder;
+            try
+            {
+                var existing = client.GetItem(remoteDestination, CancellationToken);
+                destinationIsFolder = TransferTargets.DestinationIsFolder(
+                    existing?.Type == FtpItemType.Directory, Destination != null && Destination.EndsWith("/", StringComparison.Ordinal), groupSources.Count);
+            }
+            catch (Exception exception) when (IsItemFailure(exception))
+            {
+                ThrowFtpError(exception, remoteDestination);
+                return;
+            }
+
+            if (destinationIsFolder && remoteDestination != "/") plan.Add(PlannedUpload.Folder(session, remoteDestination));
+            foreach (var source in groupSources)
+            {
+                var name = System.IO.Path.GetFileName(source.FullPath.TrimEnd(System.IO.Path.DirectorySeparatorChar, System.IO.Path.AltDirectorySeparatorChar));
+                if (!source.IsDirectory)
+                {
+                    plan.Add(PlannedUpload.File(session, source.FullPath, TransferTargets.ForUpload(remoteDestination, destinationIsFolder, name)));
+                    continue;
+                }
+
+                var remoteFolder = destinationIsFolder ? TransferTargets.ForUpload(remoteDestination, true, name) : remoteDestination;
+                plan.Add(PlannedUpload.Folder(session, remoteFolder));
+                AddFolderContents(session, source.FullPath, source.FullPath, remoteFolder, plan);
+            }
+        }
+
+        /// <summary>Files and folders below a local folder, parents before children. Reparse points (junctions, links) are not followed, so a loop cannot trap the walk.</summary>
+        private void AddFolderContents(FtpSession session, string root, string folder, string remoteRoot, List<PlannedUpload> plan)
+        {
+            var directory = new DirectoryInfo(folder);
+            FileSystemInfo[] entries;
+            try
+            {
+                entries = directory.GetFileSystemInfos().OrderBy(e => e.Name, StringComparer.Ordinal).ToArray();
+            }
+            catch (Exception exception) when (IsItemFailure(exception))
+            {
+                WriteItemError(session, exception, folder);
+                return;
+            }
+
+            foreach (var entry in entries.OfType<FileInfo>())
+                plan.Add(PlannedUpload.File(session, entry.FullName, TransferTargets.ForUploadBelow(remoteRoot, RelativeTo(root, entry.FullName))));
+            foreach (var entry in entries.OfType<DirectoryInfo>())
+            {
+                if ((entry.Attributes & FileAttributes.ReparsePoint) != 0)
+                {
+                    WriteVerbose("Not following the link '" + entry.FullName + "'.");
+                    continue;
+                }
+
+                plan.Add(PlannedUpload.Folder(session, TransferTargets.ForUploadBelow(remoteRoot, RelativeTo(root, entry.FullName))));
+                AddFolderContents(session, root, entry.FullName, remoteRoot, plan);
+            }
+        }
+
+        private static string RelativeTo(string root, string fullPath) =>
+            fullPath.Substring(root.Length).TrimStart(System.IO.Path.DirectorySeparatorChar, System.IO.Path.AltDirectorySeparatorChar);
+
+        private void Execute(IReadOnlyList<PlannedUpload> plan)
+        {
+            var files = plan.Where(p => p.LocalPath != null).ToList();
+            var totalBytes = files.Sum(p => SafeLength(p.LocalPath!));
+            var reporter = new TransferProgressReporter(this, "Uploading", files.Count, totalBytes);
+            var knownFolders = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var step in plan)
+            {
+                if (step.LocalPath is null)
+                {
+                    if (knownFolders.Contains(step.RemotePath)) continue;
+                    TryItem(step.Session, step.RemotePath, () =>
+                    {
+                        if (EnsureRemoteFolder(step.Session, step.RemotePath)) knownFolders.Add(step.RemotePath);
+                    });
+                    continue;
+                }
+
+                if (!ShouldProcess(step.RemotePath, "Upload " + step.LocalPath + " to " + step.Session.ComputerName)) continue;
+                TryItem(step.Session, step.RemotePath, () => Upload(step.Session, step.LocalPath, step.RemotePath, reporter));
+            }
+
+            reporter.Complete();
+        }
+
+        /// <summary>Creates the folder unless it exists; returns false when -WhatIf (or a "no" to -Confirm) skipped it.</summary>
+        private bool EnsureRemoteFolder(FtpSession session, string remotePath)
+        {
+            var existing = session.Client.GetItem(remotePath, CancellationToken);
+            if (existing?.Type == FtpItemType.Directory) return true;
+            if (existing != null) throw new IOException("Cannot create the remote folder '" + remotePath + "': a file has that name.");
+            if (!ShouldProcess(remotePath, "Create remote directory")) return false;
+            session.Client.CreateDirectory(remotePath, true, CancellationToken);
+            return true;
+        }
+
+        private void Upload(FtpSession session, string localPath, string remotePath, TransferProgressReporter reporter)
+        {
+            var client = session.Client;
+            var localLength = new FileInfo(localPath).Length;
+            FtpListItem? existing = null;
+            if (IfExists != FtpIfExists.Overwrite && IfExists != FtpIfExists.Append)
+            {
+                existing = client.GetItem(remotePath, CancellationToken);
+                if (existing?.Type == FtpItemType.Directory)
+                    throw new IOException("Cannot upload '" + localPath + "' to '" + remotePath + "': a remote directory has that name.");
+            }
+
+            var remoteLength = existing is null ? null : existing.Length ?? client.GetSize(remotePath, CancellationToken);
+            var decision = IfExistsPolicy.ForUpload(IfExists, existing != null, remoteLength, localLength);
+            WriteVerboseAbout(session, localPath + " -> " + remotePath + ": " + decision.Reason);
+            if (decision.Action == TransferAction.Skip) return;
+            if (decision.Action == TransferAction.Fail) throw new DestinationExistsException(remotePath);
+
+            reporter.StartFile(System.IO.Path.GetFileName(localPath));
+            long bytes;
+            using (var stream = new FileStream(localPath, FileMode.Open, FileAccess.Read, FileShare.Read))
+                bytes = client.Upload(stream, remotePath, decision.UploadMode, reporter, CancellationToken);
+            reporter.FinishFile(bytes);
+
+            KeepLocalTime(session, localPath, remotePath);
+            if (PassThru.IsPresent)
+            {
+                var uploaded = client.GetItem(remotePath, CancellationToken);
+                if (uploaded != null) WriteObject(ToFtpItem(uploaded, session));
+            }
+        }
+
+        private void KeepLocalTime(FtpSession session, string localPath, string remotePath)
+        {
+            if (!session.Client.Features.Has("MFMT")) return;
+            try
+            {
+                session.Client.SetModifiedTime(remotePath, new DateTimeOffset(File.GetLastWriteTimeUtc(localPath), TimeSpan.Zero), CancellationToken);
+            }
+            catch (FtpCommandException exception)
+            {
+                WriteVerboseAbout(session, "Could not set the modification time of " + remotePath + ": " + exception.Message);
+            }
+        }
+
+        private static long SafeLength(string path)
+        {
+            try
+            {
+                return new FileInfo(path).Length;
+            }
+            catch (IOException)
+            {
+                return 0;
+            }
+        }
+
+        private sealed class LocalSource
+        {
+            public LocalSource(FtpSession session, string fullPath, bool isDirectory)
+            {
+                Session = session;
+                FullPath = fullPath;
+                IsDirectory = isDirectory;
+            }
+
+            public FtpSession Session { get; }
+
+            public string FullPath { get; }
+
+            public bool IsDirectory { get; }
+        }
+
+        /// <summary>One step: a file to upload, or (LocalPath null) a remote folder to create.</summary>
+        private sealed class PlannedUpload
+        {
+            private PlannedUpload(FtpSession session, string? localPath, string remotePath)
+            {
+                Session = session;
+                LocalPath = localPath;
+                RemotePath = remotePath;
+            }
+
+            public FtpSession Session { get; }
+
+            public string? LocalPath { get; }
+
+            public string RemotePath { get; }
+
+            public static PlannedUpload File(FtpSession session, string localPath, string remotePath) => new PlannedUpload(session, localPath, remotePath);
+
+            public static PlannedUpload Folder(FtpSession session, string remotePath) => new PlannedUpload(session, null, remotePath);
+        }
+    }
+}
