@@ -4,7 +4,6 @@ using System.Collections.ObjectModel;
 using System.IO;
 using System.Linq;
 using System.Reflection;
-using System.Runtime.InteropServices;
 using System.Text;
 using System.Xml.Linq;
 using Xunit;
@@ -14,7 +13,7 @@ namespace FtpTools.Module.Tests
     /// <summary>
     /// The user-facing help (en-US/FtpTools.dll-Help.xml, generated from en-US/help/*.md, and en-US/about_FtpTools.help.txt)
     /// must cover every cmdlet and parameter of the contract and of the built assembly, and must be what the markdown produces.
-    /// Needs: a ProjectReference to src/FtpTools.HelpBuilder and to src/FtpTools, and the System.Reflection.MetadataLoadContext package.
+    /// Needs: a ProjectReference to src/FtpTools.HelpBuilder, the built module (out/FtpTools, via the src/FtpTools reference) and ModuleUnderTest.
     /// </summary>
     public sealed class HelpTests
     {
@@ -94,41 +93,43 @@ namespace FtpTools.Module.Tests
             Assert.NotEmpty(command.Element(Command + "returnValues")!.Elements(Command + "returnValue"));
         }
 
-        /// <summary>The help cannot drift from the code: the parameters come from the built FtpTools.dll, read without loading it.</summary>
+        /// <summary>The help cannot drift from the code: the parameters come from the built out/FtpTools/FtpTools.dll, read without loading it.</summary>
         [Fact]
         public void HelpMatchesTheCmdletsOfTheBuiltAssembly()
         {
-            var assemblyPath = FindModuleAssembly();
-            var cmdlets = ReadCmdlets(assemblyPath);
-            Assert.Equal(Contract.Keys.OrderBy(n => n, StringComparer.Ordinal), cmdlets.Keys.OrderBy(n => n, StringComparer.Ordinal));
-
-            var problems = new List<string>();
-            foreach (var cmdlet in cmdlets.Values)
+            using (var module = new ModuleUnderTest())
             {
-                var documented = DocumentedParameters(FindCommand(cmdlet.Name));
-                var expected = cmdlet.Parameters.Keys.ToList();
-                if (cmdlet.SupportsShouldProcess) expected.AddRange(ShouldProcessParameters);
-                foreach (var missing in expected.Except(documented.Keys, StringComparer.Ordinal))
-                    problems.Add(cmdlet.Name + ": -" + missing + " is not documented");
-                foreach (var extra in documented.Keys.Except(expected, StringComparer.Ordinal))
-                    problems.Add(cmdlet.Name + ": -" + extra + " is documented but the cmdlet has no such parameter");
+                var cmdlets = ReadCmdlets(module.CmdletTypes);
+                Assert.Equal(Contract.Keys.OrderBy(n => n, StringComparer.Ordinal), cmdlets.Keys.OrderBy(n => n, StringComparer.Ordinal));
 
-                foreach (var parameter in cmdlet.Parameters.Values)
+                var problems = new List<string>();
+                foreach (var cmdlet in cmdlets.Values)
                 {
-                    if (!documented.TryGetValue(parameter.Name, out var element)) continue;
-                    var type = (string?)element.Element(Dev + "type")?.Element(Maml + "name");
-                    if (!string.Equals(type, parameter.TypeName, StringComparison.Ordinal))
-                        problems.Add(cmdlet.Name + " -" + parameter.Name + ": documented type " + type + ", code has " + parameter.TypeName);
-                    var aliases = AliasesOf(element);
-                    if (!aliases.SetEquals(parameter.Aliases))
-                        problems.Add(cmdlet.Name + " -" + parameter.Name + ": documented aliases [" + string.Join(", ", aliases) + "], code has [" + string.Join(", ", parameter.Aliases) + "]");
-                    var required = string.Equals((string?)element.Attribute("required"), "true", StringComparison.Ordinal);
-                    if (required != parameter.MandatoryInAnySet)
-                        problems.Add(cmdlet.Name + " -" + parameter.Name + ": documented required=" + required + ", code has Mandatory=" + parameter.MandatoryInAnySet);
-                }
-            }
+                    var documented = DocumentedParameters(FindCommand(cmdlet.Name));
+                    var expected = cmdlet.Parameters.Keys.ToList();
+                    if (cmdlet.SupportsShouldProcess) expected.AddRange(ShouldProcessParameters);
+                    foreach (var missing in expected.Except(documented.Keys, StringComparer.Ordinal))
+                        problems.Add(cmdlet.Name + ": -" + missing + " is not documented");
+                    foreach (var extra in documented.Keys.Except(expected, StringComparer.Ordinal))
+                        problems.Add(cmdlet.Name + ": -" + extra + " is documented but the cmdlet has no such parameter");
 
-            Assert.True(problems.Count == 0, "Help and code disagree:\n" + string.Join("\n", problems));
+                    foreach (var parameter in cmdlet.Parameters.Values)
+                    {
+                        if (!documented.TryGetValue(parameter.Name, out var element)) continue;
+                        var type = (string?)element.Element(Dev + "type")?.Element(Maml + "name");
+                        if (!string.Equals(type, parameter.TypeName, StringComparison.Ordinal))
+                            problems.Add(cmdlet.Name + " -" + parameter.Name + ": documented type " + type + ", code has " + parameter.TypeName);
+                        var aliases = AliasesOf(element);
+                        if (!aliases.SetEquals(parameter.Aliases))
+                            problems.Add(cmdlet.Name + " -" + parameter.Name + ": documented aliases [" + string.Join(", ", aliases) + "], code has [" + string.Join(", ", parameter.Aliases) + "]");
+                        var required = string.Equals((string?)element.Attribute("required"), "true", StringComparison.Ordinal);
+                        if (required != parameter.MandatoryInAnySet)
+                            problems.Add(cmdlet.Name + " -" + parameter.Name + ": documented required=" + required + ", code has Mandatory=" + parameter.MandatoryInAnySet);
+                    }
+                }
+
+                Assert.True(problems.Count == 0, "Help and code disagree:\n" + string.Join("\n", problems));
+            }
         }
 
         [Fact]
@@ -142,7 +143,7 @@ namespace FtpTools.Module.Tests
                 try
                 {
                     Console.SetOut(TextWriter.Null);
-                    exitCode = FtpTools.HelpBuilder.Program.Main(new[] { RepoRoot(), "--output", temp });
+                    exitCode = global::FtpTools.HelpBuilder.Program.Main(new[] { RepoRoot(), "--output", temp });
                 }
                 finally
                 {
@@ -225,23 +226,6 @@ namespace FtpTools.Module.Tests
             throw new InvalidOperationException("Cannot find the repository root (src/FtpTools.sln) above " + AppContext.BaseDirectory);
         }
 
-        /// <summary>The FtpTools.dll copied next to the tests by the project reference, else the staged module or a build output.</summary>
-        private static string FindModuleAssembly()
-        {
-            var root = RepoRoot();
-            var candidates = new List<string>
-            {
-                Path.Combine(AppContext.BaseDirectory, "FtpTools.dll"),
-                Path.Combine(root, "out", "FtpTools", "FtpTools.dll"),
-            };
-            var bin = Path.Combine(root, "src", "FtpTools", "bin");
-            if (Directory.Exists(bin))
-                candidates.AddRange(Directory.GetFiles(bin, "FtpTools.dll", SearchOption.AllDirectories).OrderByDescending(File.GetLastWriteTimeUtc));
-            var found = candidates.FirstOrDefault(File.Exists);
-            Assert.True(found != null, "FtpTools.dll is not built; looked in: " + string.Join("; ", candidates) + ". Run build.ps1 -Task Build or dotnet build src/FtpTools.");
-            return found!;
-        }
-
         private sealed class CmdletInfo
         {
             public CmdletInfo(string name, bool supportsShouldProcess)
@@ -276,46 +260,29 @@ namespace FtpTools.Module.Tests
             public bool MandatoryInAnySet { get; }
         }
 
-        private static Dictionary<string, CmdletInfo> ReadCmdlets(string assemblyPath)
+        private static Dictionary<string, CmdletInfo> ReadCmdlets(IEnumerable<Type> cmdletTypes)
         {
-            var directories = new[]
-            {
-                RuntimeEnvironment.GetRuntimeDirectory(),
-                Path.GetDirectoryName(assemblyPath)!,
-                AppContext.BaseDirectory,
-            };
-            var paths = directories.Distinct(StringComparer.Ordinal)
-                .SelectMany(d => Directory.GetFiles(d, "*.dll"))
-                .GroupBy(Path.GetFileName, StringComparer.OrdinalIgnoreCase)
-                .Select(g => g.First())
-                .ToList();
             var result = new Dictionary<string, CmdletInfo>(StringComparer.Ordinal);
-            using (var context = new MetadataLoadContext(new PathAssemblyResolver(paths), "System.Private.CoreLib"))
+            foreach (var type in cmdletTypes)
             {
-                var assembly = context.LoadFromAssemblyPath(assemblyPath);
-                foreach (var type in assembly.GetTypes())
+                var cmdletAttribute = type.GetCustomAttributesData().First(a => a.AttributeType.FullName == "System.Management.Automation.CmdletAttribute");
+                var name = cmdletAttribute.ConstructorArguments[0].Value + "-" + cmdletAttribute.ConstructorArguments[1].Value;
+                var shouldProcess = cmdletAttribute.NamedArguments.Any(a => a.MemberName == "SupportsShouldProcess" && Equals(a.TypedValue.Value, true));
+                var cmdlet = new CmdletInfo(name, shouldProcess);
+                foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
                 {
-                    if (type.IsAbstract) continue;
-                    var cmdletAttribute = type.GetCustomAttributesData().FirstOrDefault(a => a.AttributeType.FullName == "System.Management.Automation.CmdletAttribute");
-                    if (cmdletAttribute is null) continue;
-                    var name = cmdletAttribute.ConstructorArguments[0].Value + "-" + cmdletAttribute.ConstructorArguments[1].Value;
-                    var shouldProcess = cmdletAttribute.NamedArguments.Any(a => a.MemberName == "SupportsShouldProcess" && Equals(a.TypedValue.Value, true));
-                    var cmdlet = new CmdletInfo(name, shouldProcess);
-                    foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
-                    {
-                        var attributes = property.GetCustomAttributesData();
-                        var parameterAttributes = attributes.Where(a => a.AttributeType.FullName == "System.Management.Automation.ParameterAttribute").ToList();
-                        if (parameterAttributes.Count == 0 || cmdlet.Parameters.ContainsKey(property.Name)) continue;
-                        var mandatory = parameterAttributes.Any(a => a.NamedArguments.Any(n => n.MemberName == "Mandatory" && Equals(n.TypedValue.Value, true)));
-                        var aliases = attributes.Where(a => a.AttributeType.FullName == "System.Management.Automation.AliasAttribute")
-                            .SelectMany(a => a.ConstructorArguments)
-                            .SelectMany(AliasValues)
-                            .ToList();
-                        cmdlet.Parameters.Add(property.Name, new ParameterInfoData(property.Name, property.PropertyType.Name, aliases, mandatory));
-                    }
-
-                    result.Add(name, cmdlet);
+                    var attributes = property.GetCustomAttributesData();
+                    var parameterAttributes = attributes.Where(a => a.AttributeType.FullName == "System.Management.Automation.ParameterAttribute").ToList();
+                    if (parameterAttributes.Count == 0 || cmdlet.Parameters.ContainsKey(property.Name)) continue;
+                    var mandatory = parameterAttributes.Any(a => a.NamedArguments.Any(n => n.MemberName == "Mandatory" && Equals(n.TypedValue.Value, true)));
+                    var aliases = attributes.Where(a => a.AttributeType.FullName == "System.Management.Automation.AliasAttribute")
+                        .SelectMany(a => a.ConstructorArguments)
+                        .SelectMany(AliasValues)
+                        .ToList();
+                    cmdlet.Parameters.Add(property.Name, new ParameterInfoData(property.Name, property.PropertyType.Name, aliases, mandatory));
                 }
+
+                result.Add(name, cmdlet);
             }
 
             return result;
