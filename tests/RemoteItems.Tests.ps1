@@ -198,6 +198,17 @@ Describe 'Rename-FtpItem and Move-FtpItem' {
         Test-Path -LiteralPath (Join-Path $t.Disk 'a.csv') | Should -BeFalse
     }
 
+    It 'Rename-FtpItem never overwrites: FtpTools.DestinationExists' {
+        Rename-FtpItem -Session $s -Path "$($t.Remote)/a.csv" -NewName 'b.csv' -ErrorAction SilentlyContinue -ErrorVariable ev
+        $ev[0].FullyQualifiedErrorId | Should -BeLike 'FtpTools.DestinationExists,*'
+        Get-Content -LiteralPath (Join-Path $t.Disk 'b.csv') -Raw | Should -BeExactly 'b.csv'
+    }
+
+    It 'Move-FtpItem accepts a wildcard in -Path' {
+        Move-FtpItem -Session $s -Path "$($t.Remote)/*.txt" -Destination "$($t.Remote)/sub"
+        (Get-ChildItem -LiteralPath (Join-Path $t.Disk 'sub') -File -Filter '*.txt').Name | Sort-Object | Should -Be @('[x].txt', 'notes.txt')
+    }
+
     It 'Move-FtpItem moves and renames one item when -Destination is a new path' {
         $moved = Move-FtpItem -Session $s -Path "$($t.Remote)/b.csv" -Destination "$($t.Remote)/sub/deep/b-moved.csv" -PassThru
         $moved.FullName | Should -Be "$($t.Remote)/sub/deep/b-moved.csv"

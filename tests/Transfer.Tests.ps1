@@ -234,13 +234,22 @@ Describe 'Receive-FtpItem' {
             [System.IO.File]::ReadAllText($localPath) | Should -BeExactly 'mine'
         }
 
-        It 'Resume completes a shorter local copy' {
+        It 'Resume continues from the .ftptools-partial file of an interrupted download' {
             $bytes = [System.IO.File]::ReadAllBytes($remoteFile.FullName)
             $head = New-Object byte[] 120KB
             [Array]::Copy($bytes, $head, $head.Length)
-            [System.IO.File]::WriteAllBytes($localPath, $head)
+            [System.IO.File]::WriteAllBytes("$localPath.ftptools-partial", $head)
             Receive-FtpItem -Session $s -Path "$($d.Remote)/data.bin" -Destination $dest.FullName -IfExists Resume
             Get-Sha256 -LiteralPath $localPath | Should -Be (Get-Sha256 -LiteralPath $remoteFile.FullName)
+            Test-Path -LiteralPath "$localPath.ftptools-partial" | Should -BeFalse
+        }
+
+        It 'Resume skips a local file that already has the remote length' {
+            $same = New-Object byte[] 300KB
+            [System.IO.File]::WriteAllBytes($localPath, $same)
+            Receive-FtpItem -Session $s -Path "$($d.Remote)/data.bin" -Destination $dest.FullName -IfExists Resume
+            (Get-Item -LiteralPath $localPath).Length | Should -Be 300KB
+            [System.IO.File]::ReadAllBytes($localPath) | Where-Object { $_ -ne 0 } | Should -BeNullOrEmpty -Because 'the zero-filled local file was left as it was'
         }
 
         It 'Overwrite (default) replaces it' {
