@@ -1,0 +1,280 @@
+# Shared helpers for the FtpTools Pester 5 specification (tests/*.Tests.ps1).
+# Works on Windows PowerShell 5.1 and PowerShell 7.4+.
+
+Set-StrictMode -Version Latest
+
+$script:RepoRoot = Split-Path -Parent $PSScriptRoot
+
+function Get-FtpTestRepoRoot {
+    [CmdletBinding()]
+    [OutputType([string])]
+    param()
+    $script:RepoRoot
+}
+
+function Import-FtpToolsForTest {
+    <#
+    .SYNOPSIS
+    Imports the built module from out/FtpTools; fails with a clear message when it has not been built.
+    #>
+    [CmdletBinding()]
+    param()
+    $manifest = Join-Path $script:RepoRoot 'out/FtpTools/FtpTools.psd1'
+    if (-not (Test-Path -LiteralPath $manifest)) {
+        throw "The FtpTools module is not built: '$manifest' does not exist. Run build.ps1 -Task Build first."
+    }
+    Import-Module -Name $manifest -Force -ErrorAction Stop
+    $manifest
+}
+
+function Start-FtpLab {
+    <#
+    .SYNOPSIS
+    Starts the lab FTP servers with the FtpTools.Lab CLI and returns an object with the process and the servers by name.
+    .DESCRIPTION
+    Runs: dotnet tests/FtpTools.Lab/bin/Release/net10.0/FtpTools.Lab.dll serve --servers <names> --json <file>
+    and waits until the JSON file describing the servers has been written. The lab keeps running until
+    its standard input is closed (Stop-FtpLab).
+    #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory)]
+        [string[]] $Server,
+
+        [int] $TimeoutSeconds = 180
+    )
+
+    $labDll = Join-Path $script:RepoRoot 'tests/FtpTools.Lab/bin/Release/net10.0/FtpTools.Lab.dll'
+    if (-not (Test-Path -LiteralPath $labDll)) {
+        throw "The FTP lab is not built: '$labDll' does not exist. Run build.ps1 -Task Build first."
+    }
+    $dotnet = Get-Command -Name dotnet -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
+    if (-not $dotnet) { throw 'dotnet was not found on PATH; it is needed to run the FTP lab.' }
+
+    $jsonPath = Join-Path ([System.IO.Path]::GetTempPath()) ('ftptools-lab-{0}.json' -f [guid]::NewGuid().ToString('N'))
+    $psi = New-Object -TypeName System.Diagnostics.ProcessStartInfo
+    $psi.FileName = $dotnet.Source
+    # ProcessStartInfo.ArgumentList does not exist on .NET Framework (Windows PowerShell 5.1): quote by hand.
+    $psi.Arguments = '"{0}" serve --servers {1} --json "{2}"' -f $labDll, ($Server -join ','), $jsonPath
+    $psi.UseShellExecute = $false
+    $psi.RedirectStandardInput = $true
+    $psi.RedirectStandardOutput = $true
+    $psi.RedirectStandardError = $true
+    $psi.CreateNoWindow = $true
+
+    $process = [System.Diagnostics.Process]::Start($psi)
+    # Drain both streams so that the lab never blocks on a full pipe; the text is kept for error messages.
+    $stdout = $process.StandardOutput.ReadToEndAsync()
+    $stderr = $process.StandardError.ReadToEndAsync()
+
+    $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSeconds)
+    $description = $null
+    while ($null -eq $description) {
+        if ($process.HasExited) {
+            $process.WaitForExit()
+            throw ("The FTP lab exited with code {0} before it was ready.`nstdout: {1}`nstderr: {2}" -f $process.ExitCode, $stdout.Result, $stderr.Result)
+        }
+        if ([DateTime]::UtcNow -gt $deadline) {
+            try { $process.Kill() } catch { Write-Verbose "Kill failed: $_" }
+            $process.WaitForExit(10000) | Out-Null
+            throw ("The FTP lab did not write '{0}' within {1} s.`nstdout: {2}`nstderr: {3}" -f $jsonPath, $TimeoutSeconds, $stdout.Result, $stderr.Result)
+        }
+        if (Test-Path -LiteralPath $jsonPath) {
+            try {
+                $description = Get-Content -LiteralPath $jsonPath -Raw -Encoding UTF8 | ConvertFrom-Json
+            }
+            catch {
+                # The file may still be being written.
+                $description = $null
+            }
+        }
+        if ($null -eq $description) { Start-Sleep -Milliseconds 200 }
+    }
+
+    $byName = @{}
+    foreach ($entry in $description.servers) { $byName[$entry.name] = $entry }
+    foreach ($name in $Server) {
+        if (-not $byName.ContainsKey($name)) {
+            Stop-FtpLab -Lab ([pscustomobject]@{ Process = $process; JsonPath = $jsonPath; Stdout = $stdout; Stderr = $stderr })
+            throw "The FTP lab did not start the server '$name'."
+        }
+    }
+
+    [pscustomobject]@{
+        PSTypeName = 'FtpTools.Tests.Lab'
+        Process    = $process
+        JsonPath   = $jsonPath
+        Servers    = $byName
+        Stdout     = $stdout
+        Stderr     = $stderr
+    }
+}
+
+function Stop-FtpLab {
+    <#
+    .SYNOPSIS
+    Stops a lab started with Start-FtpLab: closes its standard input, waits, and kills it if it does not exit.
+    #>
+    [CmdletBinding()]
+    param(
+        [Parameter(ValueFromPipeline)]
+        [AllowNull()]
+        [object] $Lab
+    )
+    process {
+        if ($null -eq $Lab -or $null -eq $Lab.Process) { return }
+        $process = $Lab.Process
+        try {
+            if (-not $process.HasExited) {
+                try { $process.StandardInput.Close() } catch { Write-Verbose "Closing the lab's stdin failed: $_" }
+                if (-not $process.WaitForExit(20000)) {
+                    Write-Warning 'The FTP lab did not exit after its input was closed; killing it.'
+                    $process.Kill()
+                    $process.WaitForExit(10000) | Out-Null
+                }
+            }
+        }
+        finally {
+            $process.Dispose()
+            if ($Lab.JsonPath -and (Test-Path -LiteralPath $Lab.JsonPath)) {
+                Remove-Item -LiteralPath $Lab.JsonPath -Force -ErrorAction SilentlyContinue
+            }
+        }
+    }
+}
+
+function New-TestCredential {
+    <#
+    .SYNOPSIS
+    Builds a PSCredential from a lab server entry without prompting.
+    #>
+    [CmdletBinding()]
+    [OutputType([pscredential])]
+    param(
+        [Parameter(Mandatory)]
+        [object] $Server,
+
+        [string] $Password
+    )
+    if (-not $PSBoundParameters.ContainsKey('Password')) { $Password = $Server.password }
+    $secure = ConvertTo-SecureString -String $Password -AsPlainText -Force
+    New-Object -TypeName System.Management.Automation.PSCredential -ArgumentList $Server.user, $secure
+}
+
+function Get-LabConnectParameters {
+    <#
+    .SYNOPSIS
+    The Connect-FtpServer parameters for a lab server: host, port, credential, encryption and the certificate pin.
+    #>
+    [CmdletBinding()]
+    [OutputType([hashtable])]
+    param(
+        [Parameter(Mandatory)]
+        [object] $Server
+    )
+    $parameters = @{
+        ComputerName = $Server.host
+        Port         = [int]$Server.port
+        Credential   = New-TestCredential -Server $Server
+        Encryption   = [string]$Server.encryption
+    }
+    if ([string]$Server.encryption -ne 'None' -and $Server.certificateSha256) {
+        $parameters.CertificateThumbprint = [string]$Server.certificateSha256
+    }
+    $parameters
+}
+
+function Connect-LabServer {
+    <#
+    .SYNOPSIS
+    Connect-FtpServer to a lab server with its pinned certificate; extra parameters are passed through.
+    #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory)]
+        [object] $Server,
+
+        [hashtable] $With = @{}
+    )
+    $parameters = Get-LabConnectParameters -Server $Server
+    foreach ($key in $With.Keys) { $parameters[$key] = $With[$key] }
+    Connect-FtpServer @parameters
+}
+
+function New-RandomFile {
+    <#
+    .SYNOPSIS
+    Writes a file of random bytes (seeded, so a failing test can be reproduced) and returns its FileInfo.
+    #>
+    [CmdletBinding()]
+    [OutputType([System.IO.FileInfo])]
+    param(
+        [Parameter(Mandatory)]
+        [string] $Path,
+
+        [long] $Size = 64KB,
+
+        [int] $Seed = 12345
+    )
+    $directory = Split-Path -Parent $Path
+    if ($directory -and -not (Test-Path -LiteralPath $directory)) {
+        New-Item -ItemType Directory -Path $directory -Force | Out-Null
+    }
+    $random = New-Object -TypeName System.Random -ArgumentList $Seed
+    $buffer = New-Object -TypeName byte[] -ArgumentList ([int][Math]::Min($Size, 1MB))
+    $stream = [System.IO.File]::Create($Path)
+    try {
+        $remaining = $Size
+        while ($remaining -gt 0) {
+            $random.NextBytes($buffer)
+            $count = [int][Math]::Min($remaining, $buffer.Length)
+            $stream.Write($buffer, 0, $count)
+            $remaining -= $count
+        }
+    }
+    finally {
+        $stream.Dispose()
+    }
+    Get-Item -LiteralPath $Path
+}
+
+function Get-ServerPath {
+    <#
+    .SYNOPSIS
+    The local path on the lab machine of a remote path of a lab server (its rootDirectory is "/").
+    #>
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory)]
+        [object] $Server,
+
+        [Parameter(Mandatory)]
+        [string] $RemotePath
+    )
+    $relative = $RemotePath.TrimStart('/')
+    if ($relative.Length -eq 0) { return [string]$Server.rootDirectory }
+    $path = [string]$Server.rootDirectory
+    foreach ($segment in $relative.Split('/')) { $path = [System.IO.Path]::Combine($path, $segment) }
+    $path
+}
+
+function Get-Sha256 {
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory)]
+        [string] $LiteralPath
+    )
+    (Get-FileHash -LiteralPath $LiteralPath -Algorithm SHA256).Hash
+}
+
+function New-UniqueName {
+    [CmdletBinding()]
+    [OutputType([string])]
+    param([string] $Prefix = 't')
+    '{0}-{1}' -f $Prefix, [guid]::NewGuid().ToString('N').Substring(0, 12)
+}
+
+Export-ModuleMember -Function Get-FtpTestRepoRoot, Import-FtpToolsForTest, Start-FtpLab, Stop-FtpLab, New-TestCredential,
+    Get-LabConnectParameters, Connect-LabServer, New-RandomFile, Get-ServerPath, Get-Sha256, New-UniqueName
