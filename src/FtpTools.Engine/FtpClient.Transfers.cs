@@ -170,7 +170,7 @@ namespace FtpTools.Engine
                 }
                 catch (Exception exception) when (IsTransferFailure(exception))
                 {
-                    channel.Abort();
+                    channel.Abort(isUpload);
                     var serverReply = TryResync(command, monitor.KeepAlivesSent);
                     if (cancellationToken.IsCancellationRequested) throw new OperationCanceledException("The transfer was cancelled.", exception, cancellationToken);
                     if (exception is FtpException) throw;
@@ -229,19 +229,37 @@ namespace FtpTools.Engine
             return reply;
         }
 
-        /// <summary>After an interrupted transfer: read the server's reply to it so the next command's reply lines up. Gives up the session if it cannot.</summary>
+        /// <summary>
+        /// After an interrupted transfer: ABOR (RFC 959 4.1.3), then PWD as a marker, and read up to the marker's 257.
+        /// Servers answer an abort with zero, one or two replies (426 and/or 226/225), and some read the control
+        /// connection only for ABOR during a transfer; the marker makes the count irrelevant. Returns the first reply
+        /// about the transfer, or null and closes the session if it cannot get back in step.
+        /// </summary>
         private FtpReply? TryResync(string command, int keepAlivesSent)
         {
+            var control = connection;
+            if (control is null || !control.IsUsable) return null;
             try
             {
                 using (var limit = new CancellationTokenSource(ResyncTimeout))
-                    return ReadTransferReply(command, keepAlivesSent, limit.Token);
+                {
+                    control.Send("ABOR", limit.Token);
+                    control.Send("PWD", limit.Token);
+                    FtpReply? transferReply = null;
+                    for (var read = 0; read < keepAlivesSent + 6; read++)
+                    {
+                        var reply = control.ReadReply(command, limit.Token);
+                        if (reply.Code == 257) return transferReply;
+                        if (transferReply is null && reply.Code != 200 && reply.Code != 500 && reply.Code != 501 && reply.Code != 502) transferReply = reply;
+                    }
+                }
             }
             catch (Exception exception) when (exception is FtpException || exception is OperationCanceledException)
             {
-                connection?.Dispose();
-                return null;
             }
+
+            control.Dispose();
+            return null;
         }
 
         private static long? ParsePreliminarySize(FtpReply reply, long restartOffset)

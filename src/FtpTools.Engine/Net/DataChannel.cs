@@ -149,20 +149,37 @@ namespace FtpTools.Engine
 
         /// <summary>
         /// Ends an interrupted transfer. TLS still gets a close_notify: OpenSSL drops a session from its cache when its
-        /// connection ends uncleanly, and the next data connection could then not resume the control session.
+        /// connection ends uncleanly. An upload is also drained: under TLS 1.3 the data connection's new session ticket,
+        /// which the next data connection resumes, is read only then (a download read it with its first bytes).
         /// </summary>
-        public void Abort()
+        public void Abort(bool isUpload)
         {
             if (stream is SslStream tls)
             {
                 try
                 {
                     SslStreamRuntime.SendCloseNotify(tls, TimeSpan.FromSeconds(2));
+                    if (isUpload)
+                    {
+                        socket!.ReceiveTimeout = 2000;
+                        Drain();
+                    }
                 }
-                catch (Exception exception) when (exception is IOException || exception is ObjectDisposedException || exception is InvalidOperationException || exception is NotSupportedException)
+                catch (Exception exception) when (exception is IOException || exception is ObjectDisposedException || exception is InvalidOperationException
+                    || exception is NotSupportedException || exception is SocketException)
                 {
                     // Best effort: the connection may already be gone.
                 }
+            }
+
+            // An abortive close (RST): a server blocked writing the rest of a download into a full window otherwise
+            // waits for the kernel's FIN timeout before it notices and answers (pure-ftpd).
+            try
+            {
+                socket?.LingerState = new LingerOption(true, 0);
+            }
+            catch (Exception exception) when (exception is SocketException || exception is ObjectDisposedException)
+            {
             }
 
             Dispose();
