@@ -52,7 +52,7 @@ public sealed class Lab : IDisposable
     public static Lab Start(params string[] serverNames) => Start(serverNames, null);
 
     /// <summary>Generates configs for the named servers, starts them and waits until all greet.</summary>
-    public static Lab Start(IEnumerable<string> serverNames, LabEnvironment? environment)
+    public static Lab Start(IEnumerable<string> serverNames, LabEnvironment? environment = null)
     {
         if (!OperatingSystem.IsLinux())
         {
