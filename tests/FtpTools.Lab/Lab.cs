@@ -52,7 +52,7 @@ public sealed class Lab : IDisposable
     public static Lab Start(params string[] serverNames) => Start(serverNames, null);
 
     /// <summary>Generates configs for the named servers, starts them and waits until all greet.</summary>
-    public static Lab Start(IEnumerable<string> serverNames, LabEnvironment? environment)
+    public static Lab Start(IEnumerable<string> serverNames, LabEnvironment? environment = null)
     {
         if (!OperatingSystem.IsLinux())
         {
@@ -67,7 +67,9 @@ public sealed class Lab : IDisposable
             throw new InvalidOperationException("FTP lab not installed: " + string.Join("; ", missing));
         }
 
-        DirectoryInfo root = System.IO.Directory.CreateTempSubdirectory("ftptools-lab-");
+        LabReaper.ReapStale(Path.GetTempPath(), environment);
+        DirectoryInfo root = System.IO.Directory.CreateTempSubdirectory(LabReaper.FolderPrefix);
+        LabReaper.WriteOwner(root.FullName);
         // Servers switch to the lab user (and proftpd's master to nobody) and must traverse into their folders.
         root.UnixFileMode = Traversable;
         var servers = new List<LabServer>();

@@ -100,9 +100,14 @@ public sealed class LabEnvironment
         }
 
         missing.AddRange(files.Distinct().Where(path => !File.Exists(path) && !Directory.Exists(path)).Select(path => "missing " + path));
-        if (LabAccount.FindUnixUser(UserName) is null)
+        if (LabAccount.FindUnixUser(UserName) is not { } user)
         {
             missing.Add("missing Unix user " + UserName);
+        }
+        else if (!Directory.Exists(user.Home))
+        {
+            // vsftpd changes into the home directory before local_root and refuses the login without it.
+            missing.Add($"missing home directory {user.Home} of {UserName}");
         }
 
         if (missing.Count > 0)

@@ -66,7 +66,13 @@ internal sealed class LabProcess : IDisposable
     /// <summary>Kills the whole tree and session; returns once nothing of it is left (or after ~5 s).</summary>
     public void Kill()
     {
-        int root = _process.Id;
+        KillTree(_process.Id);
+        _process.WaitForExit(5000);
+    }
+
+    /// <summary>SIGKILLs <paramref name="root"/>, its descendants and its session until none is left (~2 s at most).</summary>
+    public static void KillTree(int root)
+    {
         for (int round = 0; round < 100; round++)
         {
             List<int> victims = FindTree(root);
@@ -82,17 +88,19 @@ internal sealed class LabProcess : IDisposable
 
             Thread.Sleep(20);
         }
-
-        _process.WaitForExit(5000);
     }
+
+    /// <summary>Start time of a live process in clock ticks since boot (field 22 of /proc/PID/stat); null when gone or a zombie.</summary>
+    public static string? StartTime(int pid) => ReadStat(pid) is { } fields && fields[0] != "Z" ? fields[19] : null;
+
+    /// <summary>Session id of a live (non-zombie) process; null when gone.</summary>
+    public static int? Session(int pid) =>
+        ReadStat(pid) is { } fields && fields[0] != "Z" ? int.Parse(fields[3], CultureInfo.InvariantCulture) : null;
 
     public void Dispose()
     {
-        if (!_process.HasExited)
-        {
-            Kill();
-        }
-
+        // Also when the master already died: its session children may still run.
+        Kill();
         _process.Dispose();
     }
 
@@ -107,19 +115,9 @@ internal sealed class LabProcess : IDisposable
                 continue;
             }
 
-            try
+            if (ReadStat(pid) is { } fields)
             {
-                // pid (comm) state ppid pgrp session ...; comm may contain spaces and parentheses.
-                string stat = File.ReadAllText(Path.Combine(dir, "stat"));
-                string[] fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
                 table.Add((pid, int.Parse(fields[1], CultureInfo.InvariantCulture), int.Parse(fields[3], CultureInfo.InvariantCulture), fields[0][0]));
-            }
-            catch (IOException)
-            {
-                // exited while we looked
-            }
-            catch (UnauthorizedAccessException)
-            {
             }
         }
 
@@ -144,6 +142,25 @@ internal sealed class LabProcess : IDisposable
         }
 
         return table.Where(entry => tree.Contains(entry.Pid) && entry.State != 'Z').Select(entry => entry.Pid).ToList();
+    }
+
+    /// <summary>Fields of /proc/PID/stat after "pid (comm)": [0] state, [1] ppid, [2] pgrp, [3] session, ... [19] starttime.</summary>
+    private static string[]? ReadStat(int pid)
+    {
+        try
+        {
+            // comm may contain spaces and parentheses: split after the last ')'.
+            string stat = File.ReadAllText($"/proc/{pid}/stat");
+            return stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]

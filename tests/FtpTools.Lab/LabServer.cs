@@ -98,6 +98,7 @@ public sealed class LabServer : IDisposable
         }
 
         _process = LabProcess.Start(_environment, _launch, ConsoleLog, ServerDirectory);
+        File.WriteAllText(Path.Combine(ServerDirectory, LabReaper.ServerPidFile), _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) + "\n");
     }
 
     /// <summary>

@@ -1,6 +1,8 @@
 #!/bin/bash
 # Installs the FTP servers used by the FtpTools test lab on Debian 12 (run as root; idempotent).
 #   tests/lab/install.sh [--password PW]
+# Environment: FTPTOOLS_LAB_CACHE (default /var/cache/ftptools-lab), FTPTOOLS_LAB_ROOT (default $CACHE/root),
+# FTPTOOLS_LAB_HOME (home of the ftptest user, default /var/cache/ftptools-lab/home), FTPTOOLS_LAB_PASSWORD.
 # vsftpd and pyftpdlib come from apt. proftpd and pure-ftpd conflict with vsftpd (all provide ftp-server),
 # so their packages are only unpacked with dpkg -x into $FTPTOOLS_LAB_ROOT (default /var/cache/ftptools-lab/root);
 # their library dependencies are installed normally.
@@ -17,7 +19,7 @@ APT_PACKAGES=(vsftpd python3-pyftpdlib curl lftp openssl iproute2 iptables procp
 while [ $# -gt 0 ]; do
   case "$1" in
     --password) FTP_PASSWORD=$2; shift 2 ;;
-    -h|--help) sed -n '2,6p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
     *) echo "unknown argument: $1" >&2; exit 2 ;;
   esac
 done
@@ -43,11 +45,13 @@ say "apt-get install ${APT_PACKAGES[*]} ${UNPACKED_LIBS[*]}"
 apt-get install -y -q --no-install-recommends "${APT_PACKAGES[@]}" "${UNPACKED_LIBS[@]}" >/dev/null
 
 # The vsftpd package enables and starts a system service on :21; the lab runs its own instances.
-if command -v systemctl >/dev/null && systemctl is-enabled vsftpd >/dev/null 2>&1; then
+if [ -d /run/systemd/system ] && systemctl is-enabled vsftpd >/dev/null 2>&1; then
   say "disabling the system vsftpd service"
   systemctl disable --now vsftpd >/dev/null 2>&1 || true
-elif [ -x /etc/init.d/vsftpd ] && pgrep -x vsftpd >/dev/null 2>&1 && [ -f /run/vsftpd/vsftpd.pid ]; then
-  /etc/init.d/vsftpd stop >/dev/null 2>&1 || true
+fi
+if pgrep -x -f '/usr/sbin/vsftpd( /etc/vsftpd.conf)?' >/dev/null 2>&1; then
+  say "stopping the system vsftpd service"
+  invoke-rc.d vsftpd stop >/dev/null 2>&1 || /etc/init.d/vsftpd stop >/dev/null 2>&1 || true
 fi
 
 # Unpack proftpd and pure-ftpd (only when the candidate version changed).
@@ -80,16 +84,18 @@ done
 
 # Test user: no login shell, password for vsftpd (PAM) and the lab's own password files.
 # vsftpd changes into the home directory before local_root, so the home must exist.
-FTP_HOME=$LAB_CACHE/home
+FTP_HOME=${FTPTOOLS_LAB_HOME:-/var/cache/ftptools-lab/home}
 if ! id "$FTP_USER" >/dev/null 2>&1; then
   say "creating user $FTP_USER"
   useradd --system --user-group --shell /usr/sbin/nologin --home-dir "$FTP_HOME" --no-create-home "$FTP_USER"
 fi
 [ "$(getent passwd "$FTP_USER" | cut -d: -f7)" = /usr/sbin/nologin ] || usermod --shell /usr/sbin/nologin "$FTP_USER"
-[ "$(getent passwd "$FTP_USER" | cut -d: -f6)" = "$FTP_HOME" ] || usermod --home "$FTP_HOME" "$FTP_USER"
+if [ "$(getent passwd "$FTP_USER" | cut -d: -f6)" != "$FTP_HOME" ]; then
+  usermod --home "$FTP_HOME" "$FTP_USER" || fail "cannot change the home of $FTP_USER (lab servers still running as it?)"
+fi
 mkdir -p "$FTP_HOME"
 chown "$FTP_USER:" "$FTP_HOME"
-chmod 755 "$LAB_CACHE" "$FTP_HOME"
+chmod 755 "$LAB_CACHE" "$(dirname "$FTP_HOME")" "$FTP_HOME"
 echo "$FTP_USER:$FTP_PASSWORD" | chpasswd
 say "user $FTP_USER uid=$(id -u "$FTP_USER") gid=$(id -g "$FTP_USER")"
 

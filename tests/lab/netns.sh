@@ -1,0 +1,202 @@
+#!/bin/bash
+# Client/server network namespaces for NAT and firewall tests (root; run tests/lab/install.sh first).
+#   tests/lab/netns.sh up | test | status | down
+# Two isolated hosts joined by a veth pair; nothing is added to the root namespace:
+#   fttc "client"  fttc0 10.123.0.2/24          stateful firewall: INPUT policy DROP, only ESTABLISHED,RELATED
+#   ftts "server"  ftts0 10.123.0.1/24 (public) + 172.31.99.10/32 on lo (private; vsftpd listens there)
+#        DNAT 10.123.0.1:{2121,2122,2125,30500-30799} -> 172.31.99.10, SNAT 172.31.99.10 -> 10.123.0.1 on ftts0
+#   nat-ok  :2121 plain, pasv_address=10.123.0.1 (correct NAT setup)
+#   nat-bad :2125 plain, no pasv_address -> PASV advertises 172.31.99.10 (unreachable from the client)
+#   nat-tls :2122 explicit FTPS, TLS required, require_ssl_reuse=YES, pasv_address=10.123.0.1
+# Run a client inside:  ip netns exec fttc curl -u ftptest:PASSWORD ftp://10.123.0.1:2121/
+# `up` writes $STATE/netns.env (addresses, ports, user, password, certificate) for scripts and tests.
+set -u
+
+CLIENT=fttc; SERVER=ftts; CLIENT_IF=fttc0; SERVER_IF=ftts0
+PUBLIC=10.123.0.1; CLIENT_ADDR=10.123.0.2; PRIVATE=172.31.99.10
+LAB_CACHE=${FTPTOOLS_LAB_CACHE:-/var/cache/ftptools-lab}
+STATE=${FTPTOOLS_LAB_NETNS_STATE:-/run/ftptools-lab-netns}
+C="ip netns exec $CLIENT"; S="ip netns exec $SERVER"
+# name port passive-min passive-max pasv_address tls
+SERVERS=("nat-ok 2121 30500 30599 $PUBLIC no" "nat-bad 2125 30600 30699 - no" "nat-tls 2122 30700 30799 $PUBLIC yes")
+
+say() { echo "[ftptools-netns] $*"; }
+fail() { echo "[ftptools-netns] ERROR: $*" >&2; exit 1; }
+
+vsftpd_conf() {  # name port pasv_min pasv_max pasv_address tls
+  cat <<CONF
+listen=YES
+background=NO
+listen_address=$PRIVATE
+listen_port=$2
+pasv_enable=YES
+pasv_min_port=$3
+pasv_max_port=$4
+port_enable=YES
+connect_from_port_20=NO
+anonymous_enable=NO
+local_enable=YES
+write_enable=YES
+local_umask=022
+pam_service_name=ftptools-lab
+local_root=$STATE/root
+chroot_local_user=YES
+allow_writeable_chroot=YES
+secure_chroot_dir=$STATE/empty
+nopriv_user=nobody
+use_localtime=NO
+seccomp_sandbox=NO
+utf8_filesystem=YES
+xferlog_enable=YES
+xferlog_std_format=NO
+log_ftp_protocol=YES
+vsftpd_log_file=$STATE/$1.log
+CONF
+  [ "$5" != - ] && echo "pasv_address=$5"
+  if [ "$6" = yes ]; then cat <<CONF
+ssl_enable=YES
+rsa_cert_file=$STATE/server.crt
+rsa_private_key_file=$STATE/server.key
+ssl_sslv2=NO
+ssl_sslv3=NO
+ssl_tlsv1=YES
+ssl_ciphers=HIGH
+allow_anon_ssl=NO
+force_local_logins_ssl=YES
+force_local_data_ssl=YES
+require_ssl_reuse=YES
+CONF
+  fi
+}
+
+up() {
+  [ "$(id -u)" = 0 ] || fail "must run as root"
+  [ -r "$LAB_CACHE/password" ] && id ftptest >/dev/null 2>&1 && [ -x /usr/sbin/vsftpd ] || fail "run tests/lab/install.sh first"
+  ip netns list | grep -qE "^($CLIENT|$SERVER)( |$)" && fail "namespaces exist already; run '$0 down' first"
+  set -e
+  trap 'echo "[ftptools-netns] ERROR at line $LINENO: $BASH_COMMAND" >&2; down >/dev/null 2>&1; exit 1' ERR
+  rm -rf "$STATE"; mkdir -p "$STATE/empty" "$STATE/root"; chmod 755 "$STATE" "$STATE/empty"
+  chown ftptest: "$STATE/root"
+  openssl req -x509 -newkey rsa:2048 -nodes -days 30 -subj /CN=localhost \
+    -addext "subjectAltName=DNS:localhost,IP:$PUBLIC,IP:$PRIVATE" -addext extendedKeyUsage=serverAuth \
+    -keyout "$STATE/server.key" -out "$STATE/server.crt" 2>/dev/null
+  chmod 600 "$STATE/server.key"
+
+  ip netns add $CLIENT; ip netns add $SERVER
+  ip link add $CLIENT_IF netns $CLIENT type veth peer name $SERVER_IF netns $SERVER
+  $C ip link set lo up; $S ip link set lo up
+  $C ip addr add $CLIENT_ADDR/24 dev $CLIENT_IF; $C ip link set $CLIENT_IF up
+  $S ip addr add $PUBLIC/24 dev $SERVER_IF; $S ip link set $SERVER_IF up
+  $S ip addr add $PRIVATE/32 dev lo   # private address of the "server behind NAT"
+  # server: DNAT public -> private; SNAT for server-initiated (active mode) data connections
+  $S iptables -t nat -A PREROUTING -d $PUBLIC -p tcp -m multiport --dports 2121,2122,2125,30500:30799 -j DNAT --to-destination $PRIVATE
+  $S iptables -t nat -A POSTROUTING -o $SERVER_IF -s $PRIVATE -j SNAT --to-source $PUBLIC
+  # client: stateful firewall, inbound NEW connections dropped (active mode fails unless a helper opens them)
+  $C iptables -P INPUT DROP
+  $C iptables -A INPUT -i lo -j ACCEPT
+  $C iptables -A INPUT -m conntrack --ctstate ESTABLISHED,RELATED -j ACCEPT
+  $C iptables -A INPUT -p icmp -j ACCEPT
+
+  local spec name port
+  for spec in "${SERVERS[@]}"; do
+    # shellcheck disable=SC2086
+    set -- $spec; name=$1; port=$2
+    vsftpd_conf "$@" > "$STATE/$name.conf"
+    # own session (setsid) and stdout/stderr/stdin (vsftpd prints start-up errors to fd 0) into a log
+    $S setsid /usr/sbin/vsftpd "$STATE/$name.conf" >"$STATE/$name.out" 2>&1 0>&1 </dev/null &
+    echo $! > "$STATE/$name.pid"
+  done
+  trap - ERR; set +e
+  for spec in "${SERVERS[@]}"; do
+    # shellcheck disable=SC2086
+    set -- $spec; name=$1; port=$2
+    for _ in $(seq 50); do $C bash -c "exec 3<>/dev/tcp/$PUBLIC/$port" 2>/dev/null && break; sleep 0.1; done
+    $C bash -c "exec 3<>/dev/tcp/$PUBLIC/$port" 2>/dev/null || { cat "$STATE/$name.out" >&2; down >/dev/null 2>&1; fail "vsftpd $name did not start"; }
+    say "vsftpd $name listening on $PRIVATE:$port, reachable from $CLIENT as $PUBLIC:$port"
+  done
+  cat > "$STATE/netns.env" <<ENV
+FTT_CLIENT_NETNS=$CLIENT
+FTT_SERVER_NETNS=$SERVER
+FTT_PUBLIC_ADDRESS=$PUBLIC
+FTT_PRIVATE_ADDRESS=$PRIVATE
+FTT_NAT_OK_PORT=2121
+FTT_NAT_BAD_PORT=2125
+FTT_NAT_TLS_PORT=2122
+FTT_USER=ftptest
+FTT_PASSWORD=$(cat "$LAB_CACHE/password")
+FTT_CERTIFICATE=$STATE/server.crt
+ENV
+  say "up; environment in $STATE/netns.env"
+}
+
+down() {
+  local ns pids
+  # vsftpd session processes outlive the master: end everything still running inside the namespaces
+  for ns in $SERVER $CLIENT; do
+    pids=$(ip netns pids $ns 2>/dev/null)
+    # shellcheck disable=SC2086
+    [ -n "$pids" ] && kill -KILL $pids 2>/dev/null
+  done
+  sleep 0.2
+  # deleting a namespace removes its veth end (and the peer), addresses and firewall rules
+  for ns in $CLIENT $SERVER; do ip netns del $ns 2>/dev/null && say "deleted namespace $ns"; done
+  rm -rf "$STATE"
+  say "down"
+  return 0
+}
+
+status() {
+  ip netns list | grep -E "^($CLIENT|$SERVER)( |$)" || { echo "not up"; return 1; }
+  $S ss -ltnp
+}
+
+# ---- tests: expected outcome, then the command run inside the client namespace ----
+passed=0; failed=0
+check() {  # expect(ok|fail) description command...
+  local expect=$1 name=$2; shift 2
+  local out rc
+  out=$("$@" 2>&1); rc=$?
+  if { [ "$expect" = ok ] && [ $rc = 0 ]; } || { [ "$expect" = fail ] && [ $rc != 0 ]; }; then
+    passed=$((passed + 1)); printf 'PASS %-62s rc=%s\n' "$name" $rc
+  else
+    failed=$((failed + 1)); printf 'FAIL %-62s rc=%s expected %s  %s\n' "$name" $rc "$expect" "$(echo "$out" | grep -m1 -E 'curl:|Error|error|failed' | cut -c1-100)"
+  fi
+}
+curl_() { $C curl -sS --max-time 5 -u "ftptest:$PW" -o /dev/null "$@"; }
+lftp_() { local url=$1 extra=$2; $C timeout 20 lftp -c "set cmd:fail-exit yes; set net:max-retries 1; set net:timeout 3; set net:reconnect-interval-base 1; set ssl:ca-file $STATE/server.crt; $extra; open -u ftptest,$PW $url; cls"; }
+helper() { $C iptables -t raw "$1" OUTPUT -p tcp -m multiport --dports 2121,2122,2125 -j CT --helper ftp; }
+test_() {
+  [ -r "$STATE/netns.env" ] || fail "not up"
+  PW=$(cat "$LAB_CACHE/password")
+  local U=ftp://$PUBLIC TLS=(--ssl-reqd --cacert "$STATE/server.crt")
+  check ok   "curl EPSV                      nat-ok"               curl_ $U:2121/
+  check ok   "curl PASV                      nat-ok"               curl_ --disable-epsv $U:2121/
+  check ok   "curl PASV, trust PASV address  nat-ok"               curl_ --disable-epsv --no-ftp-skip-pasv-ip $U:2121/
+  check fail "curl active EPRT               nat-ok (fw drops NEW)" curl_ --ftp-port - $U:2121/
+  check fail "curl active PORT               nat-ok (fw drops NEW)" curl_ --ftp-port - --disable-eprt $U:2121/
+  check ok   "curl PASV, skip PASV address   nat-bad"              curl_ --disable-epsv $U:2125/
+  check fail "curl PASV, trust PASV address  nat-bad (172.31.99.10)" curl_ --disable-epsv --no-ftp-skip-pasv-ip $U:2125/
+  check ok   "curl FTPS EPSV                 nat-tls"              curl_ "${TLS[@]}" $U:2122/
+  check ok   "curl FTPS PASV, trust address  nat-tls"              curl_ "${TLS[@]}" --disable-epsv --no-ftp-skip-pasv-ip $U:2122/
+  check ok   "lftp passive                   nat-ok"               lftp_ $U:2121 "set ftp:passive-mode on"
+  check fail "lftp active                    nat-ok (fw drops NEW)" lftp_ $U:2121 "set ftp:passive-mode off"
+  check fail "lftp PASV                      nat-bad (172.31.99.10)" lftp_ $U:2125 "set ftp:passive-mode on"
+  check ok   "lftp EPSV                      nat-bad"              lftp_ $U:2125 "set ftp:passive-mode on; set ftp:prefer-epsv yes"
+  check ok   "lftp FTPS passive              nat-tls"              lftp_ $U:2122 "set ftp:ssl-force yes; set ftp:ssl-protect-data yes"
+  check fail "lftp FTPS active               nat-tls (fw drops NEW)" lftp_ $U:2122 "set ftp:passive-mode off; set ftp:ssl-force yes; set ftp:ssl-protect-data yes"
+  helper -A
+  check ok   "curl active PORT + ftp helper  nat-ok"               curl_ --ftp-port - --disable-eprt $U:2121/
+  check ok   "lftp active + ftp helper       nat-ok"               lftp_ $U:2121 "set ftp:passive-mode off"
+  check fail "lftp FTPS active + ftp helper  nat-tls (helper cannot read TLS)" lftp_ $U:2122 "set ftp:passive-mode off; set ftp:ssl-force yes; set ftp:ssl-protect-data yes"
+  helper -D
+  echo "$passed passed, $failed failed"
+  [ $failed = 0 ]
+}
+
+case "${1:-}" in
+  up) up ;;
+  down) down ;;
+  test) test_ ;;
+  status) status ;;
+  *) echo "usage: $0 up|test|status|down" >&2; exit 2 ;;
+esac
