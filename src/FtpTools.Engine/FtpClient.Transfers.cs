@@ -122,13 +122,11 @@ namespace FtpTools.Engine
                 ReconnectWithTls12(exception, cancellationToken);
                 RunTransferOnce(command, path, restartOffset, isUpload, progress, cancellationToken, copy, knownTotal, startingBytes);
             }
-
-            completedDataConnections++;
         }
 
         private bool RefusedTls13Resumption(FtpException exception) =>
             (exception.ReplyCode == 425 || exception.ReplyCode == 522) && TlsProtocol == "Tls13" && Options.TlsProtocols == System.Security.Authentication.SslProtocols.None
-            && completedDataConnections > 0 && tlsProtocolsOverride is null;
+            && acceptedDataConnections > 0 && tlsProtocolsOverride is null;
 
         private void ReconnectWithTls12(FtpException refusal, CancellationToken cancellationToken)
         {
@@ -170,8 +168,19 @@ namespace FtpTools.Engine
                 }
                 catch (Exception exception) when (IsTransferFailure(exception))
                 {
+                    channel.BeginAbort();
+                    var abortSent = false;
+                    if (!isUpload && control.IsUsable)
+                    {
+                        // RFC 959 order: ABOR while the data connection is still open, so the server stops and closes it.
+                        // proftpd ends the whole session when a TLS data connection breaks under it mid-write.
+                        abortSent = TrySendAbort(control);
+                        if (abortSent) channel.DiscardIncoming(AbortDrainLimit);
+                    }
+
                     channel.Abort(isUpload);
-                    var serverReply = TryResync(command, monitor.KeepAlivesSent);
+                    var serverReply = TryResync(command, monitor.KeepAlivesSent, abortSent);
+                    if (serverReply != null && serverReply.Code != 425 && serverReply.Code != 522) acceptedDataConnections++;
                     if (cancellationToken.IsCancellationRequested) throw new OperationCanceledException("The transfer was cancelled.", exception, cancellationToken);
                     if (exception is FtpException) throw;
                     throw new FtpConnectionException(
@@ -189,6 +198,7 @@ namespace FtpTools.Engine
                     throw new FtpCommandException(DescribeFailure(command, final), FtpPhase.Transfer, command, final);
                 }
 
+                acceptedDataConnections++;
                 monitor.Complete();
             }
         }
@@ -211,7 +221,7 @@ namespace FtpTools.Engine
             {
                 reply = control.ReadReply(command, cancellationToken);
                 // pure-ftpd answers a NOOP sent during a transfer with 500; no transfer ends with 500-502.
-                if (unanswered == 0 || (reply.Code != 200 && reply.Code != 500 && reply.Code != 501 && reply.Code != 502)) break;
+                if (unanswered == 0 || !IsKeepAliveAnswer(reply)) break;
                 unanswered--;
             }
 
@@ -230,12 +240,13 @@ namespace FtpTools.Engine
         }
 
         /// <summary>
-        /// After an interrupted transfer: ABOR (RFC 959 4.1.3), then PWD as a marker, and read up to the marker's 257.
-        /// Servers answer an abort with zero, one or two replies (426 and/or 226/225), and some read the control
-        /// connection only for ABOR during a transfer; the marker makes the count irrelevant. Returns the first reply
-        /// about the transfer, or null and closes the session if it cannot get back in step.
+        /// After an interrupted transfer: ABOR (RFC 959 4.1.3) and read the two replies servers send for it (426 and 226
+        /// while the transfer ran, or the transfer's own reply and 225/226). pure-ftpd reads nothing but ABOR while a
+        /// transfer runs, so any other command sent with it is lost; only when the count is uncertain (a reply missing,
+        /// keepalive answers outstanding) is a PWD sent afterwards as a marker, and the stream read up to its 257.
+        /// Returns the first reply about the transfer, or null and closes the session if it cannot get back in step.
         /// </summary>
-        private FtpReply? TryResync(string command, int keepAlivesSent)
+        private FtpReply? TryResync(string command, int keepAlivesSent, bool abortSent)
         {
             var control = connection;
             if (control is null || !control.IsUsable) return null;
@@ -243,24 +254,56 @@ namespace FtpTools.Engine
             {
                 using (var limit = new CancellationTokenSource(ResyncTimeout))
                 {
-                    control.Send("ABOR", limit.Token);
-                    control.Send("PWD", limit.Token);
-                    FtpReply? transferReply = null;
-                    for (var read = 0; read < keepAlivesSent + 6; read++)
+                    if (!abortSent) control.Send("ABOR", limit.Token);
+                    var replies = new System.Collections.Generic.List<FtpReply>();
+                    while (replies.Count < 2 && (replies.Count == 0 || control.WaitForReply(AbortSecondReplyWait)))
                     {
-                        var reply = control.ReadReply(command, limit.Token);
-                        if (reply.Code == 257) return transferReply;
-                        if (transferReply is null && reply.Code != 200 && reply.Code != 500 && reply.Code != 501 && reply.Code != 502) transferReply = reply;
+                        var reply = control.ReadReply("ABOR", limit.Token);
+                        if (!IsKeepAliveAnswer(reply)) replies.Add(reply);
                     }
+
+                    if (replies.Count < 2 || keepAlivesSent > 0)
+                    {
+                        control.Send("PWD", limit.Token);
+                        for (var read = 0; ; read++)
+                        {
+                            if (read > keepAlivesSent + 3) throw new FtpProtocolException("No reply to PWD after ABOR.", FtpPhase.Transfer, "PWD");
+                            if (control.ReadReply("PWD", limit.Token).Code == 257) break;
+                        }
+                    }
+
+                    return replies.Count > 0 ? replies[0] : null;
                 }
             }
             catch (Exception exception) when (exception is FtpException || exception is OperationCanceledException)
             {
+                control.Trace(FtpTraceDirection.Info, "Could not get the control connection back in step after the interrupted transfer (" + exception.Message + "); closing the session.");
             }
 
             control.Dispose();
             return null;
         }
+
+        private static readonly TimeSpan AbortSecondReplyWait = TimeSpan.FromSeconds(2);
+
+        /// <summary>How long an aborted download's remaining data is discarded while waiting for the server to close it.</summary>
+        private static readonly TimeSpan AbortDrainLimit = TimeSpan.FromSeconds(2);
+
+        private static bool TrySendAbort(ControlConnection control)
+        {
+            try
+            {
+                using (var limit = new CancellationTokenSource(ResyncTimeout))
+                    control.Send("ABOR", limit.Token);
+                return true;
+            }
+            catch (Exception exception) when (exception is FtpException || exception is OperationCanceledException)
+            {
+                return false;
+            }
+        }
+
+        private static bool IsKeepAliveAnswer(FtpReply reply) => reply.Code == 200 || reply.Code == 500 || reply.Code == 501 || reply.Code == 502;
 
         private static long? ParsePreliminarySize(FtpReply reply, long restartOffset)
         {

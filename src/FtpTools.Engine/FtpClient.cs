@@ -13,7 +13,7 @@ namespace FtpTools.Engine
         private FtpTlsContext? tls;
         private FtpDataConnectionMode effectiveDataMode;
         private string currentDirectory = "/";
-        private int completedDataConnections;
+        private int acceptedDataConnections;
         private System.Security.Authentication.SslProtocols? tlsProtocolsOverride;
 
         public FtpClient(FtpClientOptions options)

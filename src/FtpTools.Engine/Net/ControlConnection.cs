@@ -69,6 +69,20 @@ namespace FtpTools.Engine
             });
         }
 
+        /// <summary>True when reply bytes are waiting or arrive within the timeout; reads nothing.</summary>
+        public bool WaitForReply(TimeSpan timeout)
+        {
+            if (lineReader.BufferedByteCount > 0) return true;
+            try
+            {
+                return socket.Poll((int)Math.Min(int.MaxValue, timeout.Ticks / 10), SelectMode.SelectRead);
+            }
+            catch (Exception exception) when (exception is SocketException || exception is ObjectDisposedException)
+            {
+                return true; // let the next read report the failure
+            }
+        }
+
         /// <summary>Upgrades the connection to TLS (after AUTH TLS, or at once for implicit FTPS).</summary>
         public void StartTls(FtpTlsContext tls, string? command, CancellationToken cancellationToken)
         {

@@ -15,7 +15,10 @@ namespace FtpTools.Engine
     /// </summary>
     internal sealed class DataChannel : IDisposable
     {
+        private static readonly TimeSpan StalledCancellationGrace = TimeSpan.FromSeconds(1);
+
         private readonly Socket? listener;
+        private volatile bool aborting;
         private readonly TimeSpan timeout;
         private Socket? socket;
         private Stream? stream;
@@ -143,9 +146,42 @@ namespace FtpTools.Engine
             }
         }
 
-        /// <summary>Cancellation shuts the socket down, which unblocks a read or write without freeing the TLS state (see Abort).</summary>
+        /// <summary>
+        /// The copy loop checks the token between chunks and aborts gracefully (see FtpClient.TryResync). Only a
+        /// transfer stalled inside a read or write is cut by shutting the socket down, after a grace period.
+        /// </summary>
         public IDisposable CancelOn(CancellationToken cancellationToken) =>
-            cancellationToken.Register(state => ((DataChannel)state!).ShutdownSocket(), this);
+            cancellationToken.Register(state =>
+            {
+                var channel = (DataChannel)state!;
+                Task.Delay(StalledCancellationGrace).ContinueWith(_ =>
+                {
+                    if (!channel.aborting) channel.ShutdownSocket();
+                }, TaskScheduler.Default);
+            }, this);
+
+        /// <summary>Marks the start of a graceful abort, so a pending cancellation no longer cuts the socket.</summary>
+        public void BeginAbort() => aborting = true;
+
+        /// <summary>Reads and discards what the server still sends, until it closes the connection or the time is up.</summary>
+        public void DiscardIncoming(TimeSpan limit)
+        {
+            if (stream is null || socket is null) return;
+            var deadline = DateTime.UtcNow + limit;
+            var scratch = new byte[64 * 1024];
+            try
+            {
+                while (true)
+                {
+                    var left = deadline - DateTime.UtcNow;
+                    if (left <= TimeSpan.Zero || !socket.Poll((int)(left.Ticks / 10), SelectMode.SelectRead)) return;
+                    if (stream.Read(scratch, 0, scratch.Length) == 0) return;
+                }
+            }
+            catch (Exception exception) when (exception is IOException || exception is SocketException || exception is ObjectDisposedException)
+            {
+            }
+        }
 
         /// <summary>
         /// Ends an interrupted transfer. TLS still gets a close_notify: OpenSSL drops a session from its cache when its

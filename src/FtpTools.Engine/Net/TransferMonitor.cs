@@ -40,6 +40,7 @@ namespace FtpTools.Engine
 
         public void Advance(int bytes, CancellationToken cancellationToken)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             BytesTransferred += bytes;
             var now = clock.UtcNow;
             if (keepAliveInterval > TimeSpan.Zero && now - lastKeepAlive >= keepAliveInterval)

@@ -25,6 +25,14 @@ namespace FtpTools.Engine.Tests.Integration
                 DataTimeout = TimeSpan.FromSeconds(20),
             };
             options.PinnedCertificateThumbprints.Add(server.CertificateSha256);
+            // FTPTOOLS_TEST_TRACE=<file> appends every session's control conversation there, for diagnosing failures.
+            var traceFile = Environment.GetEnvironmentVariable("FTPTOOLS_TEST_TRACE");
+            if (!string.IsNullOrEmpty(traceFile))
+            {
+                var prefix = server.Name + "/" + mode + " ";
+                options.Trace = entry => System.IO.File.AppendAllText(traceFile, DateTime.UtcNow.ToString("HH:mm:ss.fff ") + prefix + entry + Environment.NewLine);
+            }
+
             return options;
         }
 
