@@ -113,106 +113,15 @@ function Invoke-CleanTask {
     }
 }
 
-function Wait-LabReady {
-    param([System.Diagnostics.Process]$Process, [TimeSpan]$Timeout)
-    $deadline = [DateTime]::UtcNow + $Timeout
-    while ($true) {
-        $remaining = $deadline - [DateTime]::UtcNow
-        if ($remaining -le [TimeSpan]::Zero) {
-            throw "The lab did not say 'ready' within $Timeout."
-        }
-        $line = $Process.StandardOutput.ReadLineAsync()
-        if (-not $line.Wait($remaining)) {
-            throw "The lab did not say 'ready' within $Timeout."
-        }
-        if ($null -eq $line.Result) {
-            throw "The lab exited before it was ready (exit code $(if ($Process.HasExited) { $Process.ExitCode } else { 'unknown' }))."
-        }
-        Write-Verbose "lab: $($line.Result)"
-        if ($line.Result.Trim() -eq 'ready') {
-            return
-        }
-    }
-}
-
 function Invoke-DemoTask {
     if (-not (Test-Path (Join-Path $ModuleDirectory 'FtpTools.dll'))) {
         Invoke-BuildTask
     }
-    $labProject = Join-Path $RepositoryRoot 'tests/FtpTools.Lab'
-    $labAssembly = Join-Path $labProject "bin/$Configuration/net10.0/FtpTools.Lab.dll"
-    if (-not (Test-Path $labAssembly)) {
-        Invoke-Native dotnet @('build', $labProject, '-c', $Configuration)
-    }
-
-    $work = Join-Path ([System.IO.Path]::GetTempPath()) ('FtpToolsDemo-' + [guid]::NewGuid().ToString('N'))
-    New-Item -ItemType Directory -Path $work | Out-Null
-    $labJson = Join-Path $work 'lab.json'
-
-    $startInfo = New-Object System.Diagnostics.ProcessStartInfo
-    $startInfo.FileName = 'dotnet'
-    $startInfo.Arguments = "`"$labAssembly`" serve --servers vsftpd-explicit --json `"$labJson`""
-    $startInfo.UseShellExecute = $false
-    $startInfo.RedirectStandardInput = $true
-    $startInfo.RedirectStandardOutput = $true
-    $lab = [System.Diagnostics.Process]::Start($startInfo)
-    $session = $null
-    try {
-        Wait-LabReady -Process $lab -Timeout ([TimeSpan]::FromMinutes(2))
-        $server = (Get-Content -Path $labJson -Raw | ConvertFrom-Json).servers |
-            Where-Object { $_.name -eq 'vsftpd-explicit' } |
-            Select-Object -First 1
-        if (-not $server) {
-            throw "The lab's JSON ($labJson) names no vsftpd-explicit server."
-        }
-
-        Import-Module (Join-Path $ModuleDirectory 'FtpTools.psd1') -Force
-        $password = ConvertTo-SecureString -String $server.password -AsPlainText -Force
-        $credential = New-Object System.Management.Automation.PSCredential -ArgumentList $server.user, $password
-
-        $session = Connect-FtpServer -ComputerName $server.host -Port $server.port -Encryption $server.encryption `
-            -Credential $credential -CertificateThumbprint $server.certificateSha256
-        $session | Format-List ComputerName, Port, Encryption, TlsProtocol, TlsCipherSuite, ServerCertificateThumbprint, CurrentDirectory
-
-        $original = Join-Path $work 'demo.bin'
-        $bytes = New-Object byte[] (4MB)
-        $random = [System.Security.Cryptography.RandomNumberGenerator]::Create()
-        try { $random.GetBytes($bytes) } finally { $random.Dispose() }
-        [System.IO.File]::WriteAllBytes($original, $bytes)
-
-        Send-FtpItem -Session $session -LiteralPath $original -PassThru | Format-Table
-        $downloaded = Receive-FtpItem -Session $session -LiteralPath 'demo.bin' -Destination (Join-Path $work 'downloaded.bin') -PassThru
-        $downloaded | Format-Table Name, Length, LastWriteTime
-
-        $localHash = (Get-FileHash -Path $original -Algorithm SHA256).Hash
-        $roundTripHash = (Get-FileHash -Path $downloaded.FullName -Algorithm SHA256).Hash
-        if ($localHash -ne $roundTripHash) {
-            throw "The downloaded file differs from the uploaded one ($localHash vs $roundTripHash)."
-        }
-        Write-Host "Round trip OK: SHA256 $localHash" -ForegroundColor Green
-
-        try {
-            $serverHash = Get-FtpFileHash -Session $session -LiteralPath 'demo.bin' -Algorithm SHA256 -ErrorAction Stop
-            Write-Host "Server-side SHA256 $($serverHash.Hash) matches: $($serverHash.Hash -eq $localHash)"
-        }
-        catch {
-            Write-Host "The server does not compute hashes: $($_.Exception.Message)"
-        }
-
-        Remove-FtpItem -Session $session -LiteralPath 'demo.bin'
-    }
-    finally {
-        if ($session) {
-            Disconnect-FtpServer -Session $session
-        }
-        # The lab stops when its standard input closes.
-        $lab.StandardInput.Close()
-        if (-not $lab.WaitForExit(30000)) {
-            Write-Warning 'The lab did not stop within 30 seconds; ending it.'
-            $lab.Kill()
-        }
-        $lab.Dispose()
-        Remove-Item -Path $work -Recurse -Force -ErrorAction SilentlyContinue
+    # tests/Demo.ps1 starts the lab from its Release build.
+    Invoke-Native dotnet @('build', (Join-Path $RepositoryRoot 'tests/FtpTools.Lab'), '-c', 'Release')
+    & (Join-Path $RepositoryRoot 'tests/Demo.ps1')
+    if ($LASTEXITCODE -ne 0) {
+        throw "The demo transfer failed (exit code $LASTEXITCODE)."
     }
 }
 

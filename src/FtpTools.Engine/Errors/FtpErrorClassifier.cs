@@ -60,6 +60,9 @@ namespace FtpTools.Engine
             if (code == 530 || (exception.Phase == FtpPhase.Login && code.HasValue && code.Value >= 500))
                 return new FtpErrorClassification(FtpErrorIds.LoginFailed, FtpErrorKind.AuthenticationError, message, "Check the user name and password in -Credential.");
 
+            if (exception is FtpNotSupportedException)
+                return new FtpErrorClassification(FtpErrorIds.CommandFailed, FtpErrorKind.NotSupported, message);
+
             if (exception is FtpConnectionException)
                 return new FtpErrorClassification(IdForPhase(exception.Phase, FtpErrorIds.CommandFailed), FtpErrorKind.ConnectionError, message);
 

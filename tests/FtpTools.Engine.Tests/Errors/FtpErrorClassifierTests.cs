@@ -13,6 +13,14 @@ namespace FtpTools.Engine.Tests.Errors
             new FtpCommandException(text, phase, command, Reply(code, text));
 
         [Fact]
+        public void A_feature_the_server_lacks_is_not_supported()
+        {
+            var result = FtpErrorClassifier.Classify(new FtpNotSupportedException("The server does not offer server-side hashing.", "HASH /a"));
+            Assert.Equal(FtpErrorKind.NotSupported, result.Kind);
+            Assert.Equal(FtpErrorIds.CommandFailed, result.ErrorId);
+        }
+
+        [Fact]
         public void Login_530_is_an_authentication_error()
         {
             var result = FtpErrorClassifier.Classify(Command(530, "Login incorrect.", FtpPhase.Login, "PASS secret"));
