@@ -78,7 +78,7 @@ namespace FtpTools
         protected void WriteItemError(FtpSession? session, Exception exception, object? target)
         {
             var record = FtpErrorRecords.FromException(exception, target);
-            if (record.CategoryInfo.Category == ErrorCategory.ConnectionError && session != null && !IsStillConnected(session))
+            if (record.CategoryInfo.Category == ErrorCategory.ConnectionError && session != null && !session.IsConnected)
                 ThrowTerminatingError(record);
             WriteError(record);
         }
@@ -101,17 +101,5 @@ namespace FtpTools
             || exception is DestinationExistsException
             || exception is RemoteItemNotFoundException
             || exception is OperationCanceledException;
-
-        private static bool IsStillConnected(FtpSession session)
-        {
-            try
-            {
-                return session.IsConnected;
-            }
-            catch (NotImplementedException)
-            {
-                return true;
-            }
-        }
     }
 }

@@ -6,28 +6,16 @@ namespace FtpTools
     /// <summary>Asks the server for a file's hash (HASH or XSHA256/XSHA1/XMD5/XCRC), to compare with Get-FileHash without downloading.</summary>
     [Cmdlet(VerbsCommon.Get, "FtpFileHash", DefaultParameterSetName = PathSet)]
     [OutputType(typeof(FtpFileHash))]
-    public sealed class GetFtpFileHashCommand : FtpSessionCmdlet
+    public sealed class GetFtpFileHashCommand : FtpRemotePathCmdlet
     {
-        private const string PathSet = "Path";
-        private const string LiteralPathSet = "LiteralPath";
-
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet)]
-        [ValidateNotNullOrEmpty]
-        public string[]? Path { get; set; }
-
-        [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
-        [Alias("FullName")]
-        [ValidateNotNullOrEmpty]
-        public string[]? LiteralPath { get; set; }
-
         [Parameter]
         public FtpHashAlgorithm Algorithm { get; set; } = FtpHashAlgorithm.SHA256;
 
         protected override void ProcessRecord()
         {
             var session = CurrentSession;
-            var literal = ParameterSetName == LiteralPathSet;
-            foreach (var path in literal ? LiteralPath! : Path!)
+            var literal = IsLiteralPath;
+            foreach (var path in RequestedPaths)
             {
                 TryItem(session, path, () =>
                 {

@@ -6,28 +6,16 @@ namespace FtpTools
     /// <summary>Deletes remote files and directories. Writes nothing; System.Void states that.</summary>
     [Cmdlet(VerbsCommon.Remove, "FtpItem", DefaultParameterSetName = PathSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(void))]
-    public sealed class RemoveFtpItemCommand : FtpSessionCmdlet
+    public sealed class RemoveFtpItemCommand : FtpRemotePathCmdlet
     {
-        private const string PathSet = "Path";
-        private const string LiteralPathSet = "LiteralPath";
-
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet)]
-        [ValidateNotNullOrEmpty]
-        public string[]? Path { get; set; }
-
-        [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
-        [Alias("FullName")]
-        [ValidateNotNullOrEmpty]
-        public string[]? LiteralPath { get; set; }
-
         [Parameter]
         public SwitchParameter Recurse { get; set; }
 
         protected override void ProcessRecord()
         {
             var session = CurrentSession;
-            var literal = ParameterSetName == LiteralPathSet;
-            foreach (var path in literal ? LiteralPath! : Path!)
+            var literal = IsLiteralPath;
+            foreach (var path in RequestedPaths)
             {
                 TryItem(session, path, () =>
                 {

@@ -7,28 +7,16 @@ namespace FtpTools
 {
     [Cmdlet(VerbsDiagnostic.Test, "FtpPath", DefaultParameterSetName = PathSet)]
     [OutputType(typeof(bool))]
-    public sealed class TestFtpPathCommand : FtpSessionCmdlet
+    public sealed class TestFtpPathCommand : FtpRemotePathCmdlet
     {
-        private const string PathSet = "Path";
-        private const string LiteralPathSet = "LiteralPath";
-
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet)]
-        [ValidateNotNullOrEmpty]
-        public string[]? Path { get; set; }
-
-        [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
-        [Alias("FullName")]
-        [ValidateNotNullOrEmpty]
-        public string[]? LiteralPath { get; set; }
-
         [Parameter]
         public FtpPathType PathType { get; set; } = FtpPathType.Any;
 
         protected override void ProcessRecord()
         {
             var session = CurrentSession;
-            var literal = ParameterSetName == LiteralPathSet;
-            foreach (var path in literal ? LiteralPath! : Path!)
+            var literal = IsLiteralPath;
+            foreach (var path in RequestedPaths)
             {
                 var found = false;
                 var answered = TryItem(session, path, () =>
