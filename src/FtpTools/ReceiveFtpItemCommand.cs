@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Management.Automation;
 using FtpTools.Engine;
+using FtpTools.Engine.Files;
 using FtpTools.Engine.Planning;
 
 namespace FtpTools
@@ -145,83 +146,14 @@ namespace FtpTools
 
         private void Download(FtpSession session, FtpListItem remote, string localPath, TransferProgressReporter reporter)
         {
-            var client = session.Client;
-            if (Directory.Exists(localPath)) throw new IOException("Cannot download '" + remote.FullName + "' to '" + localPath + "': a directory has that name.");
-            var partialPath = TransferTargets.PartialPathFor(localPath);
-            var finalLength = File.Exists(localPath) ? new FileInfo(localPath).Length : (long?)null;
-            var partialLength = IfExists == FtpIfExists.Resume && File.Exists(partialPath) ? new FileInfo(partialPath).Length : (long?)null;
-            var remoteLength = remote.Length ?? (IfExists == FtpIfExists.Resume ? client.GetSize(remote.FullName, CancellationToken) : null);
-
-            var decision = IfExistsPolicy.ForDownload(IfExists, finalLength, partialLength, remoteLength);
-            WriteVerboseAbout(session, remote.FullName + " -> " + localPath + ": " + decision.Reason);
-            if (decision.Action == TransferAction.Skip) return;
-            if (decision.Action == TransferAction.Fail) throw new DestinationExistsException(localPath);
-
-            var folder = System.IO.Path.GetDirectoryName(localPath);
-            if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
-            reporter.StartFile(remote.Name);
-            long bytes = decision.RestartOffset;
-            if (decision.Action == TransferAction.Transfer)
+            var transfers = new LocalFileTransfers(session.Client)
             {
-                try
-                {
-                    using (var stream = new FileStream(partialPath, decision.RestartOffset > 0 ? FileMode.OpenOrCreate : FileMode.Create, FileAccess.Write, FileShare.None))
-                    {
-                        if (decision.RestartOffset > 0)
-                        {
-                            stream.SetLength(decision.RestartOffset);
-                            stream.Position = decision.RestartOffset;
-                        }
-
-                        bytes = decision.RestartOffset + client.Download(remote.FullName, stream, decision.RestartOffset, reporter, CancellationToken);
-                    }
-                }
-                catch
-                {
-                    // With -IfExists Resume the partial file is what the next run continues from; otherwise it is garbage.
-                    if (IfExists != FtpIfExists.Resume) TryDelete(partialPath);
-                    throw;
-                }
-            }
-
-            reporter.FinishFile(bytes);
-            if (File.Exists(localPath)) File.Delete(localPath);
-            File.Move(partialPath, localPath);
-            KeepServerTime(session, remote, localPath);
-            if (PassThru.IsPresent) WriteObject(new FileInfo(localPath));
-        }
-
-        private void KeepServerTime(FtpSession session, FtpListItem remote, string localPath)
-        {
-            var time = remote.LastWriteTimeIsApproximate ? null : remote.LastWriteTime;
-            if (time is null)
-            {
-                try
-                {
-                    time = session.Client.GetModifiedTime(remote.FullName, CancellationToken) ?? remote.LastWriteTime;
-                }
-                catch (FtpCommandException exception)
-                {
-                    WriteVerboseAbout(session, "No modification time for " + remote.FullName + ": " + exception.Message);
-                    time = remote.LastWriteTime;
-                }
-            }
-
-            if (time is DateTimeOffset modified) File.SetLastWriteTimeUtc(localPath, modified.UtcDateTime);
-        }
-
-        private static void TryDelete(string path)
-        {
-            try
-            {
-                if (File.Exists(path)) File.Delete(path);
-            }
-            catch (IOException)
-            {
-            }
-            catch (UnauthorizedAccessException)
-            {
-            }
+                Explained = message => WriteVerboseAbout(session, message),
+                FileStarted = reporter.StartFile,
+                FileFinished = reporter.FinishFile,
+            };
+            var result = transfers.DownloadToFile(remote, localPath, IfExists, reporter, CancellationToken);
+            if (PassThru.IsPresent && !result.WasSkipped) WriteObject(new FileInfo(localPath));
         }
 
         /// <summary>One step: a file to download, or (Remote null) a local folder to create so empty remote folders are mirrored too.</summary>

@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Management.Automation;
 using FtpTools.Engine;
+using FtpTools.Engine.Files;
 using FtpTools.Engine.Planning;
 
 namespace FtpTools
@@ -222,46 +223,17 @@ namespace FtpTools
 
         private void Upload(FtpSession session, string localPath, string remotePath, TransferProgressReporter reporter)
         {
-            var client = session.Client;
-            var localLength = new FileInfo(localPath).Length;
-            FtpListItem? existing = null;
-            if (IfExists != FtpIfExists.Overwrite && IfExists != FtpIfExists.Append)
+            var transfers = new LocalFileTransfers(session.Client)
             {
-                existing = client.GetItem(remotePath, CancellationToken);
-                if (existing?.Type == FtpItemType.Directory)
-                    throw new IOException("Cannot upload '" + localPath + "' to '" + remotePath + "': a remote directory has that name.");
-            }
-
-            var remoteLength = existing is null ? null : existing.Length ?? client.GetSize(remotePath, CancellationToken);
-            var decision = IfExistsPolicy.ForUpload(IfExists, existing != null, remoteLength, localLength);
-            WriteVerboseAbout(session, localPath + " -> " + remotePath + ": " + decision.Reason);
-            if (decision.Action == TransferAction.Skip) return;
-            if (decision.Action == TransferAction.Fail) throw new DestinationExistsException(remotePath);
-
-            reporter.StartFile(System.IO.Path.GetFileName(localPath));
-            long bytes;
-            using (var stream = new FileStream(localPath, FileMode.Open, FileAccess.Read, FileShare.Read))
-                bytes = client.Upload(stream, remotePath, decision.UploadMode, reporter, CancellationToken);
-            reporter.FinishFile(bytes);
-
-            KeepLocalTime(session, localPath, remotePath);
-            if (PassThru.IsPresent)
+                Explained = message => WriteVerboseAbout(session, message),
+                FileStarted = reporter.StartFile,
+                FileFinished = reporter.FinishFile,
+            };
+            var result = transfers.UploadFromFile(localPath, remotePath, IfExists, reporter, CancellationToken);
+            if (PassThru.IsPresent && !result.WasSkipped)
             {
-                var uploaded = client.GetItem(remotePath, CancellationToken);
+                var uploaded = session.Client.GetItem(remotePath, CancellationToken);
                 if (uploaded != null) WriteObject(ToFtpItem(uploaded, session));
-            }
-        }
-
-        private void KeepLocalTime(FtpSession session, string localPath, string remotePath)
-        {
-            if (!session.Client.Features.Has("MFMT")) return;
-            try
-            {
-                session.Client.SetModifiedTime(remotePath, new DateTimeOffset(File.GetLastWriteTimeUtc(localPath), TimeSpan.Zero), CancellationToken);
-            }
-            catch (FtpCommandException exception)
-            {
-                WriteVerboseAbout(session, "Could not set the modification time of " + remotePath + ": " + exception.Message);
             }
         }
 

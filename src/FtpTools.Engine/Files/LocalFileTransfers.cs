@@ -1,0 +1,187 @@
+using System;
+using System.IO;
+using System.Threading;
+using FtpTools.Engine.Planning;
+
+namespace FtpTools.Engine.Files
+{
+    /// <summary>
+    /// Downloads to and uploads from local files the way Receive-FtpItem and Send-FtpItem do: -IfExists decides per file;
+    /// a download is written to "&lt;name&gt;.ftptools-partial", renamed when complete and given the server's modification time;
+    /// an upload gets the local modification time where the server has MFMT.
+    /// </summary>
+    public sealed class LocalFileTransfers
+    {
+        private readonly FtpClient client;
+
+        public LocalFileTransfers(FtpClient client)
+        {
+            this.client = client ?? throw new ArgumentNullException(nameof(client));
+        }
+
+        /// <summary>
+        /// Called with what -Verbose shows: "source -&gt; target: reason" once the decision is made (before a Skip, a Fail or any
+        /// byte), and problems that do not fail the transfer (a modification time that could not be read or set).
+        /// </summary>
+        public Action<string>? Explained { get; set; }
+
+        /// <summary>Called with the file's name just before its bytes move (not for a Skip or a Fail).</summary>
+        public Action<string>? FileStarted { get; set; }
+
+        /// <summary>Called when the bytes have moved: for a download with the local file's length, for an upload with the bytes sent.</summary>
+        public Action<long>? FileFinished { get; set; }
+
+        /// <summary>
+        /// Downloads remote to localPath. Throws DestinationExistsException for -IfExists Fail, IOException when localPath is a
+        /// directory, the FtpException family (and OperationCanceledException) when the transfer fails; then the partial file is
+        /// deleted, except with -IfExists Resume, where the next run continues from it. An existing localPath is replaced only
+        /// once every byte has arrived.
+        /// </summary>
+        public LocalTransferResult DownloadToFile(FtpListItem remote, string localPath, FtpIfExists ifExists, IProgress<FtpTransferProgress>? progress, CancellationToken cancellationToken)
+        {
+            if (remote is null) throw new ArgumentNullException(nameof(remote));
+            if (localPath is null) throw new ArgumentNullException(nameof(localPath));
+            if (Directory.Exists(localPath)) throw new IOException("Cannot download '" + remote.FullName + "' to '" + localPath + "': a directory has that name.");
+            var partialPath = TransferTargets.PartialPathFor(localPath);
+            var finalLength = File.Exists(localPath) ? new FileInfo(localPath).Length : (long?)null;
+            var partialLength = ifExists == FtpIfExists.Resume && File.Exists(partialPath) ? new FileInfo(partialPath).Length : (long?)null;
+            var remoteLength = remote.Length ?? (ifExists == FtpIfExists.Resume ? client.GetSize(remote.FullName, cancellationToken) : null);
+
+            var decision = IfExistsPolicy.ForDownload(ifExists, finalLength, partialLength, remoteLength);
+            Explained?.Invoke(remote.FullName + " -> " + localPath + ": " + decision.Reason);
+            if (decision.Action == TransferAction.Skip) return LocalTransferResult.Skipped(decision.Reason);
+            if (decision.Action == TransferAction.Fail) throw new DestinationExistsException(localPath);
+
+            var folder = Path.GetDirectoryName(localPath);
+            if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
+            FileStarted?.Invoke(remote.Name);
+            long received = 0;
+            if (decision.Action == TransferAction.Transfer) received = ReceiveIntoPartial(remote.FullName, partialPath, decision.RestartOffset, ifExists, progress, cancellationToken);
+
+            FileFinished?.Invoke(decision.RestartOffset + received);
+            if (File.Exists(localPath)) File.Delete(localPath);
+            File.Move(partialPath, localPath);
+            var time = KeepServerTime(remote, localPath, cancellationToken);
+            var outcome = decision.Action == TransferAction.CompletePartial ? LocalTransferOutcome.CompletedFromPartial
+                : decision.RestartOffset > 0 ? LocalTransferOutcome.Resumed
+                : LocalTransferOutcome.Transferred;
+            return new LocalTransferResult(outcome, decision.Reason, decision.RestartOffset, received, time);
+        }
+
+        /// <summary>
+        /// Uploads localPath to remotePath. Throws DestinationExistsException for -IfExists Fail, IOException when the local file
+        /// cannot be read or (with Skip, Fail or Resume) a remote directory has that name, the FtpException family (and
+        /// OperationCanceledException) when the transfer fails.
+        /// </summary>
+        public LocalTransferResult UploadFromFile(string localPath, string remotePath, FtpIfExists ifExists, IProgress<FtpTransferProgress>? progress, CancellationToken cancellationToken)
+        {
+            if (localPath is null) throw new ArgumentNullException(nameof(localPath));
+            if (remotePath is null) throw new ArgumentNullException(nameof(remotePath));
+            var localLength = new FileInfo(localPath).Length;
+            FtpListItem? existing = null;
+            if (ifExists != FtpIfExists.Overwrite && ifExists != FtpIfExists.Append)
+            {
+                existing = client.GetItem(remotePath, cancellationToken);
+                if (existing?.Type == FtpItemType.Directory)
+                    throw new IOException("Cannot upload '" + localPath + "' to '" + remotePath + "': a remote directory has that name.");
+            }
+
+            var remoteLength = existing is null ? null : existing.Length ?? client.GetSize(remotePath, cancellationToken);
+            var decision = IfExistsPolicy.ForUpload(ifExists, existing != null, remoteLength, localLength);
+            Explained?.Invoke(localPath + " -> " + remotePath + ": " + decision.Reason);
+            if (decision.Action == TransferAction.Skip) return LocalTransferResult.Skipped(decision.Reason);
+            if (decision.Action == TransferAction.Fail) throw new DestinationExistsException(remotePath);
+
+            FileStarted?.Invoke(Path.GetFileName(localPath));
+            long sent;
+            long startOffset;
+            using (var stream = new FileStream(localPath, FileMode.Open, FileAccess.Read, FileShare.Read))
+            {
+                sent = client.Upload(stream, remotePath, decision.UploadMode, progress, cancellationToken);
+                // A resumed upload starts where the server's file ended, which the client reads itself just before sending.
+                startOffset = decision.UploadMode == FtpUploadMode.Resume ? stream.Length - sent : 0;
+            }
+
+            FileFinished?.Invoke(sent);
+            var time = KeepLocalTime(localPath, remotePath, cancellationToken);
+            var outcome = decision.UploadMode == FtpUploadMode.Append ? LocalTransferOutcome.Appended
+                : decision.UploadMode == FtpUploadMode.Resume ? LocalTransferOutcome.Resumed
+                : LocalTransferOutcome.Transferred;
+            return new LocalTransferResult(outcome, decision.Reason, startOffset, sent, time);
+        }
+
+        private long ReceiveIntoPartial(string remotePath, string partialPath, long restartOffset, FtpIfExists ifExists, IProgress<FtpTransferProgress>? progress, CancellationToken cancellationToken)
+        {
+            try
+            {
+                using (var stream = new FileStream(partialPath, restartOffset > 0 ? FileMode.OpenOrCreate : FileMode.Create, FileAccess.Write, FileShare.None))
+                {
+                    if (restartOffset > 0)
+                    {
+                        stream.SetLength(restartOffset);
+                        stream.Position = restartOffset;
+                    }
+
+                    return client.Download(remotePath, stream, restartOffset, progress, cancellationToken);
+                }
+            }
+            catch
+            {
+                // With -IfExists Resume the partial file is what the next run continues from; otherwise it is garbage.
+                if (ifExists != FtpIfExists.Resume) TryDelete(partialPath);
+                throw;
+            }
+        }
+
+        /// <summary>The listing's time unless it is approximate (an old LIST line has no time of day); then MDTM, falling back to the listing's.</summary>
+        private DateTimeOffset? KeepServerTime(FtpListItem remote, string localPath, CancellationToken cancellationToken)
+        {
+            var time = remote.LastWriteTimeIsApproximate ? null : remote.LastWriteTime;
+            if (time is null)
+            {
+                try
+                {
+                    time = client.GetModifiedTime(remote.FullName, cancellationToken) ?? remote.LastWriteTime;
+                }
+                catch (FtpCommandException exception)
+                {
+                    Explained?.Invoke("No modification time for " + remote.FullName + ": " + exception.Message);
+                    time = remote.LastWriteTime;
+                }
+            }
+
+            if (time is DateTimeOffset modified) File.SetLastWriteTimeUtc(localPath, modified.UtcDateTime);
+            return time;
+        }
+
+        private DateTimeOffset? KeepLocalTime(string localPath, string remotePath, CancellationToken cancellationToken)
+        {
+            if (!client.Features.Has("MFMT")) return null;
+            var time = new DateTimeOffset(File.GetLastWriteTimeUtc(localPath), TimeSpan.Zero);
+            try
+            {
+                client.SetModifiedTime(remotePath, time, cancellationToken);
+                return time;
+            }
+            catch (FtpCommandException exception)
+            {
+                Explained?.Invoke("Could not set the modification time of " + remotePath + ": " + exception.Message);
+                return null;
+            }
+        }
+
+        private static void TryDelete(string path)
+        {
+            try
+            {
+                if (File.Exists(path)) File.Delete(path);
+            }
+            catch (IOException)
+            {
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+        }
+    }
+}
