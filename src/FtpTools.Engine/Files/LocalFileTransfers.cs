@@ -79,7 +79,8 @@ namespace FtpTools.Engine.Files
             if (remotePath is null) throw new ArgumentNullException(nameof(remotePath));
             var localLength = new FileInfo(localPath).Length;
             FtpListItem? existing = null;
-            if (ifExists != FtpIfExists.Overwrite && ifExists != FtpIfExists.Append)
+            var lookedUp = ifExists != FtpIfExists.Overwrite && ifExists != FtpIfExists.Append;
+            if (lookedUp)
             {
                 existing = client.GetItem(remotePath, cancellationToken);
                 if (existing?.Type == FtpItemType.Directory)
@@ -87,7 +88,7 @@ namespace FtpTools.Engine.Files
             }
 
             var remoteLength = existing is null ? null : existing.Length ?? client.GetSize(remotePath, cancellationToken);
-            var decision = IfExistsPolicy.ForUpload(ifExists, existing != null, remoteLength, localLength);
+            var decision = IfExistsPolicy.ForUpload(ifExists, lookedUp ? existing != null : (bool?)null, remoteLength, localLength);
             Explained?.Invoke(localPath + " -> " + remotePath + ": " + decision.Reason);
             if (decision.Action == TransferAction.Skip) return LocalTransferResult.Skipped(decision.Reason);
             if (decision.Action == TransferAction.Fail) throw new DestinationExistsException(remotePath);

@@ -41,22 +41,28 @@ namespace FtpTools.Engine.Planning
             }
         }
 
-        /// <param name="remoteExists">Whether the remote target exists.</param>
+        /// <param name="remoteExists">Whether the remote target exists; null when it was not looked up (Overwrite and Append need not know).</param>
         /// <param name="remoteLength">Its length, null when unknown.</param>
-        public static TransferDecision ForUpload(FtpIfExists mode, bool remoteExists, long? remoteLength, long localLength)
+        public static TransferDecision ForUpload(FtpIfExists mode, bool? remoteExists, long? remoteLength, long localLength)
         {
             switch (mode)
             {
                 case FtpIfExists.Overwrite:
-                    return new TransferDecision(TransferAction.Transfer, remoteExists ? "replacing the remote file" : "new file");
+                    return new TransferDecision(TransferAction.Transfer, remoteExists is null ? "uploading; an existing remote file is replaced" : remoteExists.Value ? "replacing the remote file" : "new file");
                 case FtpIfExists.Append:
-                    return new TransferDecision(TransferAction.Transfer, remoteExists ? "appending to the remote file" : "new file", 0, FtpUploadMode.Append);
+                    return new TransferDecision(TransferAction.Transfer,
+                        remoteExists is null ? "appending; a missing remote file is created" : remoteExists.Value ? "appending to the remote file" : "new file", 0, FtpUploadMode.Append);
+            }
+
+            var exists = remoteExists ?? throw new ArgumentNullException(nameof(remoteExists), "-IfExists " + mode + " needs to know whether the remote file exists.");
+            switch (mode)
+            {
                 case FtpIfExists.Skip:
-                    return remoteExists ? new TransferDecision(TransferAction.Skip, "the remote file exists (-IfExists Skip)") : new TransferDecision(TransferAction.Transfer, "new file");
+                    return exists ? new TransferDecision(TransferAction.Skip, "the remote file exists (-IfExists Skip)") : new TransferDecision(TransferAction.Transfer, "new file");
                 case FtpIfExists.Fail:
-                    return remoteExists ? new TransferDecision(TransferAction.Fail, "the remote file exists (-IfExists Fail)") : new TransferDecision(TransferAction.Transfer, "new file");
+                    return exists ? new TransferDecision(TransferAction.Fail, "the remote file exists (-IfExists Fail)") : new TransferDecision(TransferAction.Transfer, "new file");
                 case FtpIfExists.Resume:
-                    if (!remoteExists) return new TransferDecision(TransferAction.Transfer, "new file");
+                    if (!exists) return new TransferDecision(TransferAction.Transfer, "new file");
                     if (!remoteLength.HasValue) return new TransferDecision(TransferAction.Transfer, "resuming after the remote file's current end", 0, FtpUploadMode.Resume);
                     if (remoteLength.Value == localLength) return new TransferDecision(TransferAction.Skip, "the remote file already has the local file's length");
                     if (remoteLength.Value < localLength)

@@ -407,11 +407,11 @@ namespace FtpTools.Engine.Tests.Integration
             events.Clear();
             var replaced = Transfers(client).UploadFromFile(local, path, FtpIfExists.Overwrite, null, None);
             Assert.Equal(LocalTransferOutcome.Transferred, replaced.Outcome);
-            // Overwrite does not look at the remote side (one round trip less per file), so it cannot tell "replacing" from "new".
-            Assert.Equal("new file", replaced.Reason);
+            // Overwrite does not look at the remote side (one round trip less per file), and says so.
+            Assert.Equal("uploading; an existing remote file is replaced", replaced.Reason);
             Assert.Equal(data.Length, replaced.BytesTransferred);
             Assert.Equal(data, File.ReadAllBytes(OnDisk(server, path)));
-            Assert.Equal(new[] { "explained: " + local + " -> " + path + ": new file", "started: up-modes.bin", "finished: " + data.Length }, events.Take(3));
+            Assert.Equal(new[] { "explained: " + local + " -> " + path + ": uploading; an existing remote file is replaced", "started: up-modes.bin", "finished: " + data.Length }, events.Take(3));
 
             var missing = UniqueRemotePath("up-fail-new");
             Assert.Equal(LocalTransferOutcome.Transferred, Transfers(client).UploadFromFile(local, missing, FtpIfExists.Fail, null, None).Outcome);

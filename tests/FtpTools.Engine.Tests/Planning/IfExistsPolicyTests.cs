@@ -85,6 +85,24 @@ namespace FtpTools.Engine.Tests.Planning
         }
 
         [Theory]
+        [InlineData(FtpIfExists.Overwrite, "uploading; an existing remote file is replaced", FtpUploadMode.Overwrite)]
+        [InlineData(FtpIfExists.Append, "appending; a missing remote file is created", FtpUploadMode.Append)]
+        public void Upload_without_looking_at_the_remote_side_says_so(FtpIfExists mode, string reason, FtpUploadMode uploadMode)
+        {
+            var decision = IfExistsPolicy.ForUpload(mode, null, null, 100);
+            Assert.Equal(TransferAction.Transfer, decision.Action);
+            Assert.Equal(reason, decision.Reason);
+            Assert.Equal(uploadMode, decision.UploadMode);
+        }
+
+        [Theory]
+        [InlineData(FtpIfExists.Skip)]
+        [InlineData(FtpIfExists.Fail)]
+        [InlineData(FtpIfExists.Resume)]
+        public void Modes_that_depend_on_the_remote_file_refuse_to_guess(FtpIfExists mode) =>
+            Assert.Throws<System.ArgumentNullException>(() => IfExistsPolicy.ForUpload(mode, null, null, 100));
+
+        [Theory]
         [InlineData(40L, TransferAction.Transfer, FtpUploadMode.Resume)]
         [InlineData(100L, TransferAction.Skip, FtpUploadMode.Overwrite)]
         [InlineData(150L, TransferAction.Transfer, FtpUploadMode.Overwrite)]
