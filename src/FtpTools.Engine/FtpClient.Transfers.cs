@@ -148,6 +148,7 @@ namespace FtpTools.Engine
             {
                 if (restartOffset > 0) Execute("REST " + restartOffset.ToString(CultureInfo.InvariantCulture), FtpPhase.Transfer, cancellationToken, 350);
                 control.Send(command, cancellationToken);
+                if (channel.IsActive) AwaitConnectBack(control, channel, command, Options.DataTimeout, cancellationToken);
                 var preliminary = control.ReadReply(command, cancellationToken);
                 if (preliminary.IsPositiveCompletion) return; // some servers answer an empty listing with 226 and no data connection
                 if (!preliminary.IsPositivePreliminary) throw TransferRefused(command, preliminary, channel);
@@ -202,6 +203,33 @@ namespace FtpTools.Engine
                 monitor.Complete();
             }
         }
+
+        /// <summary>
+        /// Active mode: many servers (vsftpd, pure-ftpd) connect back before they send the preliminary reply, so behind a
+        /// client firewall that drops the connection the reply would come only after the server's own connect timeout, or
+        /// the read would time out first with nothing said about why. The wait is bounded by DataTimeout instead; then the
+        /// session is closed, since the server's late reply would put the control connection out of step.
+        /// </summary>
+        private static void AwaitConnectBack(ControlConnection control, DataChannel channel, string command, TimeSpan timeout, CancellationToken cancellationToken)
+        {
+            var waited = System.Diagnostics.Stopwatch.StartNew();
+            while (!control.WaitForReply(ConnectBackPollInterval) && !channel.HasPendingConnection)
+            {
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    control.Dispose();
+                    throw new OperationCanceledException("The operation was cancelled; the session is closed.", cancellationToken);
+                }
+
+                if (waited.Elapsed < timeout) continue;
+                control.Trace(FtpTraceDirection.Info, "Active mode: no reply to " + FtpCommandText.Mask(command) + " and no data connection within " + timeout.TotalSeconds
+                    + " s; closing the session, since the server may answer later.");
+                control.Dispose();
+                throw channel.ConnectBackTimedOut(command, " The session was closed; connect again.");
+            }
+        }
+
+        private static readonly TimeSpan ConnectBackPollInterval = TimeSpan.FromMilliseconds(100);
 
         private static bool IsTransferFailure(Exception exception) =>
             exception is IOException || exception is SocketException || exception is ObjectDisposedException || exception is FtpException
@@ -368,7 +396,11 @@ namespace FtpTools.Engine
                     RequireConnection().Trace(FtpTraceDirection.Info, "The server announced passive address " + announced.Address + "; connecting to the control connection's address " + ControlPeerAddress + " instead.");
             }
 
-            return DataChannel.ConnectPassive(endPoint, "PASV", Options.DataTimeout, cancellationToken);
+            var hint = Options.UseServerPassiveAddress && !announced.Address.Equals(ControlPeerAddress)
+                ? " The server named " + announced.Address + " in its 227 reply, not the address it was reached at (" + ControlPeerAddress + "); a server behind NAT often names "
+                  + "its private address. Turn off UseServerPassiveAddress to connect to " + ControlPeerAddress + " instead."
+                : string.Empty;
+            return DataChannel.ConnectPassive(endPoint, "PASV", Options.DataTimeout, cancellationToken, hint);
         }
 
         private DataChannel OpenActive(CancellationToken cancellationToken)

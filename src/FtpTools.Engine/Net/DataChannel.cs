@@ -39,7 +39,8 @@ namespace FtpTools.Engine
 
         public Stream Stream => stream ?? throw new InvalidOperationException("The data connection is not open yet.");
 
-        public static DataChannel ConnectPassive(IPEndPoint endPoint, string modeName, TimeSpan timeout, CancellationToken cancellationToken)
+        /// <param name="hint">appended to the explanation when the connection fails (empty for none)</param>
+        public static DataChannel ConnectPassive(IPEndPoint endPoint, string modeName, TimeSpan timeout, CancellationToken cancellationToken, string hint = "")
         {
             var description = "passive mode (" + modeName + ") to " + endPoint;
             try
@@ -51,7 +52,7 @@ namespace FtpTools.Engine
                 var what = exception is TimeoutException ? "no answer within " + timeout.TotalSeconds + " s" : exception.Message;
                 throw new FtpConnectionException(
                     "The data connection in " + description + " could not be opened (" + what + "). The server's passive port range is probably not reachable through a firewall, "
-                    + "or the server is behind NAT and its passive ports are not forwarded. Check that the server's passive ports are open, or try active mode.",
+                    + "or the server is behind NAT and its passive ports are not forwarded. Check that the server's passive ports are open, or try active mode." + hint,
                     FtpPhase.DataConnection, modeName, innerException: exception);
             }
         }
@@ -82,6 +83,16 @@ namespace FtpTools.Engine
                 FtpPhase.DataConnection, innerException: lastError, isTransient: true);
         }
 
+        /// <summary>Active mode: the server has connected and the connection waits to be accepted.</summary>
+        public bool HasPendingConnection => listener != null && socket is null && listener.Poll(0, SelectMode.SelectRead);
+
+        /// <summary>Active mode: the server did not connect within the data timeout. addendum is appended to the explanation.</summary>
+        public FtpConnectionException ConnectBackTimedOut(string command, string addendum, Exception? innerException = null) =>
+            new FtpConnectionException(
+                "Active mode: the server did not connect back to " + ListeningEndPoint + " within " + timeout.TotalSeconds + " s. Active mode needs inbound connections "
+                + "to this computer, which firewalls and NAT on the client side usually block; use passive mode (the default), or open and forward the active port range "
+                + "and advertise the external address." + addendum, FtpPhase.DataConnection, command, innerException: innerException);
+
         public IPEndPoint ListeningEndPoint => (IPEndPoint)(listener ?? throw new InvalidOperationException("Not an active-mode channel.")).LocalEndPoint!;
 
         /// <summary>After the server's preliminary reply: accept (active mode) and start TLS when asked.</summary>
@@ -98,10 +109,7 @@ namespace FtpTools.Engine
                 }
                 catch (Exception exception) when (exception is TimeoutException || exception is AggregateException)
                 {
-                    throw new FtpConnectionException(
-                        "Active mode: the server did not connect back to " + ListeningEndPoint + " within " + timeout.TotalSeconds + " s. Active mode needs inbound connections "
-                        + "to this computer, which firewalls and NAT on the client side usually block; use passive mode (the default), or open and forward the active port range "
-                        + "and advertise the external address.", FtpPhase.DataConnection, command, innerException: exception);
+                    throw ConnectBackTimedOut(command, string.Empty, exception);
                 }
                 finally
                 {

@@ -92,6 +92,28 @@ namespace FtpTools.Engine.Tests.Faults
             Assert.True(client.IsConnected, "a failed data connection must not end the session");
         }
 
+        [Fact]
+        public void ActiveModeWithAServerThatNeverConnectsBackFailsAfterTheDataTimeoutNotTheReadTimeout()
+        {
+            // Like vsftpd behind a client firewall that drops its SYN: it says nothing until its own connect times out.
+            using var server = new ScriptedFtpServer((line, session) => ScriptedFtpServer.Login(line)
+                ?? (line.StartsWith("PORT ", StringComparison.Ordinal) ? "200 PORT command successful\r\n" : string.Empty));
+            using var client = Client(server, o =>
+            {
+                o.DataConnectionMode = FtpDataConnectionMode.Active;
+                o.ReadTimeout = TimeSpan.FromSeconds(30);
+                o.DataTimeout = TimeSpan.FromSeconds(1);
+            });
+            client.Connect(CancellationToken.None);
+            var started = DateTime.UtcNow;
+            var error = Assert.Throws<FtpConnectionException>(() => client.ListDirectory("/", CancellationToken.None));
+            Assert.InRange(DateTime.UtcNow - started, TimeSpan.Zero, TimeSpan.FromSeconds(10));
+            Assert.Equal(FtpPhase.DataConnection, error.Phase);
+            Assert.Contains("Active mode needs inbound connections", error.Message);
+            Assert.Contains("passive mode", error.Message);
+            Assert.False(client.IsConnected, "the server's late reply would put the session out of step");
+        }
+
         // Announces 127.0.0.99 (nothing listens there) while listening on 127.0.0.1: the classic NAT misconfiguration.
         private static string? ThirdHostScript(string line, ScriptedFtpServer.ScriptedSession session)
         {
