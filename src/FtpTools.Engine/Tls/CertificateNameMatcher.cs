@@ -19,6 +19,8 @@ namespace FtpTools.Engine
             var names = ReadSubjectAltNames(certificate);
             if (IPAddress.TryParse(host, out var address))
             {
+                // ::ffff:127.0.0.1 is 127.0.0.1: certificates name the IPv4 form.
+                if (address.IsIPv4MappedToIPv6) address = address.MapToIPv4();
                 foreach (var candidate in names.Addresses)
                     if (candidate.Equals(address)) return true;
                 return false;

@@ -32,9 +32,9 @@ public sealed class NatFirewallLab : IDisposable
             return;
         }
 
-        string repository = FindRepositoryRoot();
+        string repository = ProbeProcess.RepositoryRoot();
         _script = Path.Combine(repository, "tests", "lab", "netns.sh");
-        ProbePath = FindProbe(repository);
+        ProbePath = ProbeProcess.FindProbe(repository);
         if (NamespacesExist())
         {
             RunScript("down");
@@ -91,19 +91,13 @@ public sealed class NatFirewallLab : IDisposable
 
         var arguments = new List<string>
         {
-            "netns", "exec", ClientNamespace, DotnetHost(), ProbePath,
+            "netns", "exec", ClientNamespace, ProbeProcess.DotnetHost(), ProbePath,
             "--host", PublicAddress, "--port", port.ToString(CultureInfo.InvariantCulture), "--user", this["FTT_USER"], "--password-file", PasswordFile,
         };
         arguments.AddRange(options);
         var stopwatch = Stopwatch.StartNew();
-        (int exitCode, string output, string errors) = Run(NetnsSkip.FindExecutable("ip") ?? "ip", arguments, ProbeTimeout);
-        string? line = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault();
-        if (exitCode != 0 || line is null || !line.StartsWith('{'))
-        {
-            throw new InvalidOperationException($"the probe failed (exit {exitCode}): {output}{errors}");
-        }
-
-        return ProbeResult.Parse(line, stopwatch.Elapsed);
+        (int exitCode, string output, string errors) = ProbeProcess.Run(NetnsSkip.FindExecutable("ip") ?? "ip", arguments, ProbeTimeout);
+        return ProbeProcess.ParseResult(exitCode, output, errors, stopwatch.Elapsed);
     }
 
     /// <summary>Runs action with the client firewall's FTP conntrack helper on, which lets the server's active-mode connection in as RELATED.</summary>
@@ -143,7 +137,7 @@ public sealed class NatFirewallLab : IDisposable
     {
         var arguments = new List<string> { "netns", "exec", ClientNamespace, NetnsSkip.FindExecutable("iptables") ?? "iptables", "-t", "raw", action, "OUTPUT" };
         arguments.AddRange(rule.Split(' '));
-        (int exitCode, string output, string errors) = Run(NetnsSkip.FindExecutable("ip") ?? "ip", arguments, ScriptTimeout);
+        (int exitCode, string output, string errors) = ProbeProcess.Run(NetnsSkip.FindExecutable("ip") ?? "ip", arguments, ScriptTimeout);
         if (exitCode != 0)
         {
             throw new InvalidOperationException($"iptables {action} in {ClientNamespace} failed (exit {exitCode}): {output}{errors}");
@@ -152,7 +146,7 @@ public sealed class NatFirewallLab : IDisposable
 
     private void RunScript(string command)
     {
-        (int exitCode, string output, string errors) = Run("bash", new[] { _script, command }, ScriptTimeout);
+        (int exitCode, string output, string errors) = ProbeProcess.Run("bash", new[] { _script, command }, ScriptTimeout);
         if (exitCode != 0)
         {
             throw new InvalidOperationException($"netns.sh {command} failed (exit {exitCode}): {output}{errors}");
@@ -161,7 +155,7 @@ public sealed class NatFirewallLab : IDisposable
 
     private static bool NamespacesExist()
     {
-        (_, string output, _) = Run(NetnsSkip.FindExecutable("ip") ?? "ip", new[] { "netns", "list" }, ScriptTimeout);
+        (_, string output, _) = ProbeProcess.Run(NetnsSkip.FindExecutable("ip") ?? "ip", new[] { "netns", "list" }, ScriptTimeout);
         return output.Split('\n').Select(line => line.Split(' ')[0]).Any(name => name is ClientNamespace or ServerNamespace);
     }
 
@@ -170,78 +164,4 @@ public sealed class NatFirewallLab : IDisposable
             .Select(line => line.Split('=', 2))
             .Where(pair => pair.Length == 2)
             .ToDictionary(pair => pair[0], pair => pair[1]);
-
-    private static string FindRepositoryRoot()
-    {
-        for (DirectoryInfo? folder = new(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "tests", "lab", "netns.sh")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("tests/lab/netns.sh not found above " + AppContext.BaseDirectory);
-    }
-
-    /// <summary>
-    /// Next to the test assembly if someone put it there; otherwise in the probe project's output folder for the same
-    /// configuration and framework as this assembly (bin/Debug/net10.0 here means bin/Debug/net10.0 there).
-    /// </summary>
-    private static string FindProbe(string repository)
-    {
-        const string probeName = "FtpTools.NetnsProbe";
-        string beside = Path.Combine(AppContext.BaseDirectory, probeName + ".dll");
-        if (File.Exists(beside) && File.Exists(Path.ChangeExtension(beside, ".runtimeconfig.json")))
-        {
-            return beside;
-        }
-
-        string testProject = Path.Combine(repository, "tests", typeof(NatFirewallLab).Assembly.GetName().Name!);
-        string outputFolder = Path.GetRelativePath(testProject, AppContext.BaseDirectory);
-        string built = Path.GetFullPath(Path.Combine(repository, "tests", probeName, outputFolder, probeName + ".dll"));
-        return File.Exists(built)
-            ? built
-            : throw new FileNotFoundException($"{probeName}.dll not found beside the tests or at {built}; build {probeName} (the test project references it)");
-    }
-
-    /// <summary>The dotnet that runs these tests (the CLI passes it on as DOTNET_HOST_PATH).</summary>
-    private static string DotnetHost()
-    {
-        string? host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
-        if (!string.IsNullOrEmpty(host) && File.Exists(host))
-        {
-            return host;
-        }
-
-        string? self = Environment.ProcessPath;
-        return self is not null && Path.GetFileNameWithoutExtension(self) == "dotnet" ? self : "dotnet";
-    }
-
-    private static (int ExitCode, string Output, string Errors) Run(string fileName, IEnumerable<string> arguments, TimeSpan timeout)
-    {
-        var startInfo = new ProcessStartInfo(fileName)
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (string argument in arguments)
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
-
-        using Process process = Process.Start(startInfo) ?? throw new InvalidOperationException("cannot start " + fileName);
-        process.StandardInput.Close();
-        Task<string> output = process.StandardOutput.ReadToEndAsync();
-        Task<string> errors = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(timeout))
-        {
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit();
-            return (-1, output.Result, $"{fileName} timed out after {timeout.TotalSeconds} s\n{errors.Result}");
-        }
-
-        return (process.ExitCode, output.Result, errors.Result);
-    }
 }

@@ -34,6 +34,7 @@ namespace FtpTools.Engine.Tests.Tls
             });
             Assert.True(CertificateNameMatcher.Matches(certificate, "127.0.0.1"));
             Assert.True(CertificateNameMatcher.Matches(certificate, "::1"));
+            Assert.True(CertificateNameMatcher.Matches(certificate, "::ffff:127.0.0.1"));
             Assert.True(CertificateNameMatcher.Matches(certificate, "localhost"));
             Assert.True(CertificateNameMatcher.Matches(certificate, "LOCALHOST"));
             Assert.False(CertificateNameMatcher.Matches(certificate, "127.0.0.2"));
