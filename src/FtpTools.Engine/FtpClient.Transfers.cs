@@ -24,17 +24,9 @@ namespace FtpTools.Engine
             return WithPath(target, () =>
             {
                 long written = 0;
-                RunTransfer("RETR " + target, target, restartOffset, isUpload: false, progress, cancellationToken, (data, monitor) =>
-                {
-                    var buffer = new byte[Options.TransferBufferSize];
-                    int read;
-                    while ((read = data.Read(buffer, 0, buffer.Length)) > 0)
-                    {
-                        destination.Write(buffer, 0, read);
-                        written += read;
-                        monitor.Advance(read, cancellationToken);
-                    }
-                }, rewind: () => written == 0);
+                RunTransfer("RETR " + target, target, restartOffset, isUpload: false, progress, cancellationToken,
+                    (data, monitor) => CopyData(data, destination, monitor, copied => written += copied, cancellationToken),
+                    rewind: () => written == 0);
                 return written;
             });
         }
@@ -61,17 +53,8 @@ namespace FtpTools.Engine
 
                 long sent = 0;
                 var total = source.CanSeek ? source.Length : (long?)null;
-                RunTransfer(command, target, 0, isUpload: true, progress, cancellationToken, (data, monitor) =>
-                {
-                    var buffer = new byte[Options.TransferBufferSize];
-                    int read;
-                    while ((read = source.Read(buffer, 0, buffer.Length)) > 0)
-                    {
-                        data.Write(buffer, 0, read);
-                        sent += read;
-                        monitor.Advance(read, cancellationToken);
-                    }
-                }, total, offset, () =>
+                RunTransfer(command, target, 0, isUpload: true, progress, cancellationToken,
+                    (data, monitor) => CopyData(source, data, monitor, copied => sent += copied, cancellationToken), total, offset, () =>
                 {
                     if (!source.CanSeek) return false;
                     source.Seek(offset, SeekOrigin.Begin);
@@ -80,6 +63,21 @@ namespace FtpTools.Engine
                 });
                 return sent;
             });
+        }
+
+        /// <summary>The copy loop of every transfer; copied sees each chunk as it lands, so a failed attempt knows how much it moved.</summary>
+        private void CopyData(System.IO.Stream from, System.IO.Stream to, TransferMonitor monitor, Action<int> copied, CancellationToken cancellationToken)
+        {
+            // One buffer per session: a tree of small files would otherwise allocate one per file.
+            if (transferBuffer is null || transferBuffer.Length != Options.TransferBufferSize) transferBuffer = new byte[Options.TransferBufferSize];
+            var buffer = transferBuffer;
+            int read;
+            while ((read = from.Read(buffer, 0, buffer.Length)) > 0)
+            {
+                to.Write(buffer, 0, read);
+                copied(read);
+                monitor.Advance(read, cancellationToken);
+            }
         }
 
         /// <summary>Runs a command whose data comes back over a data connection (LIST, MLSD, NLST) and returns the lines.</summary>

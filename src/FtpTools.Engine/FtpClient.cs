@@ -15,6 +15,7 @@ namespace FtpTools.Engine
         private string currentDirectory = "/";
         private int acceptedDataConnections;
         private System.Security.Authentication.SslProtocols? tlsProtocolsOverride;
+        private byte[]? transferBuffer;
 
         public FtpClient(FtpClientOptions options)
         {

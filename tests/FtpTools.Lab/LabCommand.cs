@@ -1,6 +1,4 @@
 using System;
-using System.Diagnostics;
-using System.Threading.Tasks;
 
 namespace FtpTools.Lab;
 
@@ -9,35 +7,19 @@ internal static class LabCommand
 {
     public static string Run(string fileName, string? standardInput, params string[] arguments)
     {
-        var startInfo = new ProcessStartInfo(fileName)
+        var result = ExternalProcess.Run(fileName, arguments, TimeSpan.FromSeconds(30), standardInput);
+        if (result.TimedOut)
         {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (string argument in arguments)
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
-
-        using Process process = Process.Start(startInfo) ?? throw new InvalidOperationException("cannot start " + fileName);
-        Task<string> output = process.StandardOutput.ReadToEndAsync();
-        Task<string> errors = process.StandardError.ReadToEndAsync();
-        process.StandardInput.Write(standardInput ?? string.Empty);
-        process.StandardInput.Close();
-        if (!process.WaitForExit(30_000))
-        {
-            process.Kill();
             throw new TimeoutException($"{fileName} {string.Join(' ', arguments)} did not finish");
         }
 
-        if (process.ExitCode != 0)
+        if (result.ExitCode != 0)
         {
             throw new InvalidOperationException(
-                $"{fileName} {string.Join(' ', arguments)} failed with exit code {process.ExitCode}: {errors.Result}{output.Result}");
+                $"{fileName} {string.Join(' ', arguments)} failed with exit code {result.ExitCode}: {result.Errors}{result.Output}");
         }
 
-        return output.Result;
+        return result.Output;
     }
 
     /// <summary>SHA-512 crypt ($6$) hash, understood by proftpd's AuthUserFile and pure-ftpd's PureDB.</summary>

@@ -1,9 +1,7 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
-using System.Threading.Tasks;
 
 namespace FtpTools.Engine.Tests.Integration;
 
@@ -74,33 +72,7 @@ internal static class ProbeProcess
 
     public static (int ExitCode, string Output, string Errors) Run(string fileName, IEnumerable<string> arguments, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var startInfo = new ProcessStartInfo(fileName)
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (string argument in arguments)
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
-
-        foreach (var variable in environment ?? new Dictionary<string, string>())
-        {
-            startInfo.Environment[variable.Key] = variable.Value;
-        }
-
-        using Process process = Process.Start(startInfo) ?? throw new InvalidOperationException("cannot start " + fileName);
-        process.StandardInput.Close();
-        Task<string> output = process.StandardOutput.ReadToEndAsync();
-        Task<string> errors = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(timeout))
-        {
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit();
-            return (-1, output.Result, $"{fileName} timed out after {timeout.TotalSeconds} s\n{errors.Result}");
-        }
-
-        return (process.ExitCode, output.Result, errors.Result);
+        var result = FtpTools.Lab.ExternalProcess.Run(fileName, arguments, timeout, environment: environment);
+        return (result.ExitCode, result.Output, result.Errors);
     }
 }
