@@ -1,0 +1,16 @@
+using System.Collections.Generic;
+
+namespace FtpTools.Benchmark;
+
+internal sealed record BenchmarkSettings(
+    int SizeMiB,
+    int Files,
+    int Rounds,
+    IReadOnlyList<Scenario> Scenarios,
+    IReadOnlyList<string> Tools,
+    EngineSettings Engine)
+{
+    public const int MaxAttempts = 3;
+
+    public long LargeBytes => SizeMiB * 1024L * 1024L;
+}

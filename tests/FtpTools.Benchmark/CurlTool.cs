@@ -1,0 +1,87 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+
+namespace FtpTools.Benchmark;
+
+/// <summary>curl, one process per run; a tree goes through one process with a -K list so the control connection is reused.</summary>
+internal sealed class CurlTool : ITransferTool
+{
+    public const string Program = "/usr/bin/curl";
+
+    private readonly string _scratchDirectory;
+
+    public CurlTool(string scratchDirectory)
+    {
+        _scratchDirectory = scratchDirectory;
+    }
+
+    public string Name => "curl";
+
+    public static IReadOnlyList<string> CommonArguments(ServerEndpoint server)
+    {
+        var arguments = new List<string> { "-s", "-S", "--ftp-pasv", "-u", server.User + ":" + server.Password };
+        if (server.Tls)
+        {
+            arguments.AddRange(new[] { "--ssl-reqd", "--cacert", server.CertificatePath });
+        }
+
+        return arguments;
+    }
+
+    public ToolAttempt Run(TransferPlan plan, IReadOnlyList<string> treeFiles)
+    {
+        ServerEndpoint server = plan.Server;
+        var arguments = CommonArguments(server).ToList();
+        string? configFile = null;
+        switch (plan.Scenario.Kind)
+        {
+            case TransferKind.LargeDownload:
+                arguments.AddRange(new[] { "-o", plan.LocalLargeTarget, server.UrlBase + plan.RemoteLargeSource });
+                break;
+            case TransferKind.LargeUpload:
+                arguments.AddRange(new[] { "-T", plan.LocalLargeSource, server.UrlBase + plan.RemoteLargeTarget });
+                break;
+            case TransferKind.TreeDownload:
+                configFile = WriteConfig(treeFiles.SelectMany(file => new[]
+                {
+                    $"url = \"{server.UrlBase}{plan.RemoteTreeSource}/{file}\"",
+                    $"output = \"{plan.LocalTreeTarget}/{file}\"",
+                }));
+                arguments.AddRange(new[] { "--create-dirs", "-K", configFile });
+                break;
+            case TransferKind.TreeUpload:
+                configFile = WriteConfig(treeFiles.SelectMany(file => new[]
+                {
+                    $"upload-file = \"{plan.LocalTreeSource}/{file}\"",
+                    $"url = \"{server.UrlBase}{plan.RemoteTreeTarget}/{file}\"",
+                }));
+                arguments.AddRange(new[] { "--ftp-create-dirs", "-K", configFile });
+                break;
+        }
+
+        MeasuredProcess run = MeasuredProcess.Run(Program, arguments, _scratchDirectory);
+        if (configFile is not null)
+        {
+            File.Delete(configFile);
+        }
+
+        // With -S every failed transfer prints one "curl: (code) ..." line.
+        int failed = run.StandardError.Split('\n').Count(line => line.StartsWith("curl: (", StringComparison.Ordinal));
+        if (failed == 0 && run.ExitCode != 0)
+        {
+            failed = 1;
+        }
+
+        return new ToolAttempt(run.Seconds, run.PeakRssKiB, run.ExitCode, failed, run.StandardError.Trim(), null);
+    }
+
+    private string WriteConfig(IEnumerable<string> lines)
+    {
+        string path = Path.Combine(_scratchDirectory, "curl-" + Guid.NewGuid().ToString("N") + ".conf");
+        File.WriteAllText(path, string.Join('\n', lines) + "\n", new UTF8Encoding(false));
+        return path;
+    }
+}

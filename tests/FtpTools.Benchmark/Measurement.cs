@@ -1,0 +1,30 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace FtpTools.Benchmark;
+
+/// <summary>
+/// All rounds of one tool in one scenario. Seconds per round: the successful attempt for the large file; for a tree the
+/// sum of all attempts (a retry only re-sends the files that are still wrong).
+/// </summary>
+internal sealed record Measurement(
+    Scenario Scenario,
+    string Tool,
+    IReadOnlyList<double> Seconds,
+    long PeakRssKiB,
+    int Failures,
+    bool Verified,
+    string? Problem,
+    string? Detail)
+{
+    public double MedianSeconds
+    {
+        get
+        {
+            double[] sorted = Seconds.Order().ToArray();
+            return sorted.Length == 0 ? double.NaN
+                : sorted.Length % 2 == 1 ? sorted[sorted.Length / 2]
+                : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+        }
+    }
+}

@@ -1,0 +1,13 @@
+namespace FtpTools.Benchmark;
+
+/// <summary>
+/// One run of one tool. Seconds: the process's wall time (curl, lftp) or Connect..Disconnect inside the engine's child
+/// process. FailedTransfers: what the tool itself reported as failed (the result is verified separately).
+/// </summary>
+internal sealed record ToolAttempt(
+    double Seconds,
+    long PeakRssKiB,
+    int ExitCode,
+    int FailedTransfers,
+    string Errors,
+    string? Detail);

@@ -1,0 +1,9 @@
+namespace FtpTools.Benchmark;
+
+internal enum TransferKind
+{
+    LargeDownload,
+    LargeUpload,
+    TreeUpload,
+    TreeDownload,
+}

@@ -1,0 +1,20 @@
+using System.Collections.Generic;
+
+namespace FtpTools.Benchmark;
+
+/// <summary>
+/// Where one tool's transfer reads and writes. Remote paths are absolute FTP paths; each tool gets its own upload
+/// and download targets so a leftover from one can never make another look successful.
+/// </summary>
+internal sealed record TransferPlan(
+    Scenario Scenario,
+    ServerEndpoint Server,
+    string LocalLargeSource,
+    string RemoteLargeSource,
+    string RemoteLargeTarget,
+    string LocalLargeTarget,
+    string LocalTreeSource,
+    string RemoteTreeSource,
+    string RemoteTreeTarget,
+    string LocalTreeTarget,
+    IReadOnlyList<string> TreeFiles);

@@ -1,0 +1,17 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace FtpTools.Benchmark;
+
+/// <summary>The small-file tree: N files of 4 KiB, 100 per folder, named the same on every side.</summary>
+internal static class TreeLayout
+{
+    public const int FileSize = 4096;
+    private const int FilesPerDirectory = 100;
+
+    public static IReadOnlyList<string> Files(int count) =>
+        Enumerable.Range(0, count).Select(index => $"d{index / FilesPerDirectory:D3}/f{index:D5}.bin").ToArray();
+
+    public static IReadOnlyList<string> Directories(IEnumerable<string> files) =>
+        files.Select(file => file[..file.IndexOf('/')]).Distinct().ToArray();
+}
