@@ -71,12 +71,24 @@ namespace FtpTools.Engine
             // One buffer per session: a tree of small files would otherwise allocate one per file.
             if (transferBuffer is null || transferBuffer.Length != Options.TransferBufferSize) transferBuffer = new byte[Options.TransferBufferSize];
             var buffer = transferBuffer;
+            // A TLS stream returns one record (at most 16 KiB) per read: fill the buffer before writing, so a 1 GiB
+            // download is a few thousand writes rather than 65,000.
+            var filled = 0;
             int read;
-            while ((read = from.Read(buffer, 0, buffer.Length)) > 0)
+            while ((read = from.Read(buffer, filled, buffer.Length - filled)) > 0)
             {
-                to.Write(buffer, 0, read);
-                copied(read);
+                filled += read;
                 monitor.Advance(read, cancellationToken);
+                if (filled < buffer.Length) continue;
+                to.Write(buffer, 0, filled);
+                copied(filled);
+                filled = 0;
+            }
+
+            if (filled > 0)
+            {
+                to.Write(buffer, 0, filled);
+                copied(filled);
             }
         }
 
