@@ -171,7 +171,7 @@ namespace FtpTools.Engine
                     using (channel.CancelOn(cancellationToken))
                     {
                         copy(channel.Stream, monitor);
-                        // Cancellation shuts the data socket down, which a download sees as a normal end of data.
+                        // A stalled transfer is cut by shutting the socket down (DataChannel.CancelOn): a download sees that as the end of the data.
                         cancellationToken.ThrowIfCancellationRequested();
                         if (isUpload) channel.FinishUpload();
                         else channel.FinishDownload();

@@ -5,7 +5,7 @@ namespace FtpTools
 {
     /// <summary>
     /// The cmdlets that act on existing remote items named by -Path (wildcards) or -LiteralPath (bound from an
-    /// FtpItem's FullName down the pipeline): Get-FtpItem, Test-FtpPath, Get-FtpFileHash, Remove-FtpItem.
+    /// FtpItem's FullName down the pipeline): Get-FtpItem, Test-FtpPath, Get-FtpFileHash, Remove-FtpItem, Receive-FtpItem.
     /// </summary>
     public abstract class FtpRemotePathCmdlet : FtpSessionCmdlet
     {

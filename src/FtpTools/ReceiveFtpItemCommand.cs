@@ -15,22 +15,10 @@ namespace FtpTools
     /// </summary>
     [Cmdlet(VerbsCommunications.Receive, "FtpItem", DefaultParameterSetName = PathSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(FileInfo))]
-    public sealed class ReceiveFtpItemCommand : FtpSessionCmdlet
+    public sealed class ReceiveFtpItemCommand : FtpRemotePathCmdlet
     {
-        private const string PathSet = "Path";
-        private const string LiteralPathSet = "LiteralPath";
-
         private readonly List<KeyValuePair<FtpSession, FtpListItem>> sources = new List<KeyValuePair<FtpSession, FtpListItem>>();
         private string destinationRoot = string.Empty;
-
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet)]
-        [ValidateNotNullOrEmpty]
-        public string[]? Path { get; set; }
-
-        [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
-        [Alias("FullName")]
-        [ValidateNotNullOrEmpty]
-        public string[]? LiteralPath { get; set; }
 
         [Parameter(Position = 1)]
         [ValidateNotNullOrEmpty]
@@ -63,8 +51,8 @@ namespace FtpTools
         protected override void ProcessRecord()
         {
             var session = CurrentSession;
-            var literal = ParameterSetName == LiteralPathSet;
-            foreach (var path in literal ? LiteralPath! : Path!)
+            var literal = IsLiteralPath;
+            foreach (var path in RequestedPaths)
             {
                 TryItem(session, path, () =>
                 {
