@@ -23,7 +23,7 @@ function Import-FtpToolsForTest {
     if (-not (Test-Path -LiteralPath $manifest)) {
         throw "The FtpTools module is not built: '$manifest' does not exist. Run build.ps1 -Task Build first."
     }
-    Import-Module -Name $manifest -Force -ErrorAction Stop
+    Import-Module -Name $manifest -Force -Global -ErrorAction Stop
     $manifest
 }
 

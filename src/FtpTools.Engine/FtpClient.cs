@@ -7,7 +7,7 @@ using System.Threading;
 namespace FtpTools.Engine
 {
     /// <summary>One FTP/FTPS session. Synchronous; every call takes a CancellationToken. Not thread-safe: one caller at a time.</summary>
-    public sealed partial class FtpClient : IDisposable
+    public sealed partial class FtpClient : IRemoteFileSystem
     {
         private ControlConnection? connection;
         private FtpTlsContext? tls;
@@ -24,6 +24,10 @@ namespace FtpTools.Engine
         }
 
         public FtpClientOptions Options { get; }
+
+        public RemoteProtocol Protocol => RemoteProtocol.Ftp;
+
+        public bool CanSetModifiedTime => Features.Has("MFMT");
 
         public bool IsConnected => connection != null && connection.IsUsable;
 

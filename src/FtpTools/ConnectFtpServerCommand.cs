@@ -88,7 +88,8 @@ namespace FtpTools
                 ThrowFtpError(exception, ComputerName);
             }
 
-            var session = new FtpSession(registry.NextId(), client, relay);
+            var userName = options.Credential?.UserName is string user && user.Length > 0 ? user : "anonymous";
+            var session = new FtpSession(registry.NextId(), client, relay, options.Host, options.EffectivePort, userName);
             registry.Add(session);
             WriteObject(session);
         }

@@ -17,8 +17,8 @@ namespace FtpTools
             foreach (var session in sessions)
             {
                 // Disconnect never throws for a connection that is already gone; the session leaves the registry either way.
-                TryItem(session, session, () => session.Client.Disconnect(CancellationToken));
-                session.Client.Dispose();
+                TryItem(session, session, () => session.FileSystem.Disconnect(CancellationToken));
+                session.FileSystem.Dispose();
                 Registry.Remove(session);
             }
         }

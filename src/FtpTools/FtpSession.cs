@@ -1,33 +1,39 @@
 using System;
 using System.Linq;
-using System.Management.Automation;
 using FtpTools.Engine;
 
 namespace FtpTools
 {
-    /// <summary>A connected FTP session, as Connect-FtpServer returns it. Pass it with -Session, or omit -Session to use the latest one.</summary>
+    /// <summary>
+    /// A connected session, as Connect-FtpServer returns it. Pass it with -Session, or omit -Session to use the latest one.
+    /// Only descriptive values are public: no member leads to the credential or to the engine behind the session.
+    /// </summary>
     public sealed class FtpSession
     {
-        internal FtpSession(int id, FtpClient client, TraceRelay traceRelay)
+        internal FtpSession(int id, IRemoteFileSystem fileSystem, TraceRelay traceRelay, string computerName, int port, string userName)
         {
             Id = id;
-            Client = client;
+            FileSystem = fileSystem ?? throw new ArgumentNullException(nameof(fileSystem));
             TraceRelay = traceRelay;
-            var options = client.Options;
-            ComputerName = options.Host;
-            Port = options.EffectivePort;
-            UserName = options.Credential?.UserName is string user && user.Length > 0 ? user : "anonymous";
-            Encryption = options.Encryption;
-            TlsProtocol = client.TlsProtocol;
-            TlsCipherSuite = client.TlsCipherSuite;
-            Greeting = client.Greeting;
-            SystemType = client.SystemType;
-            Features = client.Features.Names.OrderBy(n => n, StringComparer.OrdinalIgnoreCase).ToArray();
-            ServerCertificateThumbprint = client.ServerCertificateThumbprint;
+            ComputerName = computerName;
+            Port = port;
+            UserName = userName;
+            if (fileSystem is FtpClient client)
+            {
+                Encryption = client.Options.Encryption;
+                TlsProtocol = client.TlsProtocol;
+                TlsCipherSuite = client.TlsCipherSuite;
+                Greeting = client.Greeting;
+                SystemType = client.SystemType;
+                Features = client.Features.Names.OrderBy(n => n, StringComparer.OrdinalIgnoreCase).ToArray();
+                ServerCertificateThumbprint = client.ServerCertificateThumbprint;
+            }
         }
 
         /// <summary>Numbers sessions within one runspace, starting at 1.</summary>
         public int Id { get; }
+
+        public RemoteProtocol Protocol => FileSystem.Protocol;
 
         public string ComputerName { get; }
 
@@ -35,33 +41,40 @@ namespace FtpTools
 
         public string UserName { get; }
 
-        public FtpEncryption Encryption { get; }
+        /// <summary>FTP only: none, explicit or implicit FTPS.</summary>
+        public FtpEncryption? Encryption { get; }
 
         public string? TlsProtocol { get; }
 
         public string? TlsCipherSuite { get; }
 
-        /// <summary>The data connection mode in effect (Auto resolves after the first transfer).</summary>
-        public FtpDataConnectionMode DataConnectionMode => Client.EffectiveDataConnectionMode;
+        /// <summary>FTP only: the data connection mode in effect (Auto resolves after the first transfer).</summary>
+        public FtpDataConnectionMode? DataConnectionMode => Ftp?.EffectiveDataConnectionMode;
 
-        public string Greeting { get; }
+        public string Greeting { get; } = string.Empty;
 
         public string? SystemType { get; }
 
-        public string[] Features { get; }
+        public string[] Features { get; } = Array.Empty<string>();
 
-        public bool IsConnected => Client.IsConnected;
+        public bool IsConnected => FileSystem.IsConnected;
 
-        public string CurrentDirectory => Client.CurrentDirectory;
+        public string CurrentDirectory => FileSystem.CurrentDirectory;
 
         /// <summary>SHA-256 of the server's certificate, for -CertificateThumbprint pins.</summary>
         public string? ServerCertificateThumbprint { get; }
 
-        [Hidden]
-        public FtpClient Client { get; }
+        internal IRemoteFileSystem FileSystem { get; }
+
+        /// <summary>The FTP engine behind an FTP session; null for other protocols.</summary>
+        internal FtpClient? Ftp => FileSystem as FtpClient;
 
         internal TraceRelay TraceRelay { get; }
 
-        public override string ToString() => "ftp" + (Encryption == FtpEncryption.None ? string.Empty : "s") + "://" + UserName + "@" + ComputerName + ":" + Port + " (Id " + Id + ")";
+        public override string ToString()
+        {
+            var scheme = Protocol == RemoteProtocol.Sftp ? "sftp" : Encryption == FtpEncryption.None ? "ftp" : "ftps";
+            return scheme + "://" + UserName + "@" + ComputerName + ":" + Port + " (Id " + Id + ")";
+        }
     }
 }

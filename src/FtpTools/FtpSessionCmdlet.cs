@@ -19,7 +19,7 @@ namespace FtpTools
         /// <summary>The items one -Path (wildcards) or -LiteralPath value names. Throws for a literal path that names nothing.</summary>
         protected IReadOnlyList<FtpListItem> FindItems(FtpSession session, string path, bool literal)
         {
-            var client = session.Client;
+            var client = session.FileSystem;
             var pattern = literal
                 ? RemotePathPattern.Parse(FtpWildcardPattern.EscapeText(path), client.CurrentDirectory)
                 : RemotePathPattern.Parse(path, client.CurrentDirectory);
@@ -31,7 +31,7 @@ namespace FtpTools
         }
 
         protected RemoteTreeWalker CreateWalker(FtpSession session) =>
-            new RemoteTreeWalker(d => session.Client.ListDirectory(d, CancellationToken))
+            new RemoteTreeWalker(d => session.FileSystem.ListDirectory(d, CancellationToken))
             {
                 Listed = WarnAboutUnparsedLines,
                 SubdirectoryFailed = (directory, exception) => WriteItemError(session, exception, directory),

@@ -24,7 +24,7 @@ namespace FtpTools
                         if (item.Type == FtpItemType.Directory) continue;
                         TryItem(session, item.FullName, () =>
                         {
-                            var result = session.Client.GetHash(item.FullName, Algorithm, CancellationToken);
+                            var result = session.FileSystem.GetHash(item.FullName, Algorithm, CancellationToken);
                             WriteObject(new FtpFileHash(result.Algorithm.ToString(), result.Hash.ToUpperInvariant(), item.FullName));
                         });
                     }

@@ -17,6 +17,9 @@ namespace FtpTools
         protected override void ProcessRecord()
         {
             var session = CurrentSession;
+            var ftp = session.Ftp;
+            if (ftp is null)
+                ThrowFtpError(new FtpNotSupportedException("Invoke-FtpCommand sends raw FTP commands; " + session.Protocol.ToString().ToUpperInvariant() + " sessions have no control connection to send them on.", FtpCommandText.Mask(Command)), FtpCommandText.Mask(Command));
             string? refusal = null;
             try
             {
@@ -29,7 +32,7 @@ namespace FtpTools
 
             if (refusal != null) ThrowInvalidArgument(refusal, FtpCommandText.Mask(Command));
             if (!ShouldProcess(session.ComputerName, "Send FTP command '" + FtpCommandText.Mask(Command) + "'")) return;
-            TryItem(session, FtpCommandText.Mask(Command), () => WriteObject(new FtpCommandResult(session.Client.Execute(Command, CancellationToken))));
+            TryItem(session, FtpCommandText.Mask(Command), () => WriteObject(new FtpCommandResult(ftp!.Execute(Command, CancellationToken))));
         }
     }
 }

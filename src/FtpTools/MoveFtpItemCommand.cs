@@ -24,7 +24,7 @@ namespace FtpTools
         protected override void ProcessRecord()
         {
             var session = CurrentSession;
-            var client = session.Client;
+            var client = session.FileSystem;
             var destination = RemotePathPattern.ResolveLiteral(Destination, client.CurrentDirectory);
             foreach (var path in Path!)
             {
@@ -45,10 +45,10 @@ namespace FtpTools
         {
             if (target == item.FullName) return;
             if (!ShouldProcess(item.FullName, "Move to " + target)) return;
-            if (session.Client.Exists(target, CancellationToken)) throw new DestinationExistsException(target);
-            session.Client.Rename(item.FullName, target, CancellationToken);
+            if ((session.FileSystem.GetItem(target, CancellationToken) != null)) throw new DestinationExistsException(target);
+            session.FileSystem.Rename(item.FullName, target, CancellationToken);
             if (!PassThru.IsPresent) return;
-            var moved = session.Client.GetItem(target, CancellationToken);
+            var moved = session.FileSystem.GetItem(target, CancellationToken);
             if (moved != null) WriteObject(ToFtpItem(moved, session));
         }
     }

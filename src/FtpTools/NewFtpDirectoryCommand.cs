@@ -18,12 +18,12 @@ namespace FtpTools
             var session = CurrentSession;
             foreach (var path in Path!)
             {
-                var fullPath = RemotePathPattern.ResolveLiteral(path, session.Client.CurrentDirectory);
+                var fullPath = RemotePathPattern.ResolveLiteral(path, session.FileSystem.CurrentDirectory);
                 if (!ShouldProcess(fullPath, "Create remote directory")) continue;
                 TryItem(session, fullPath, () =>
                 {
-                    session.Client.CreateDirectory(fullPath, true, CancellationToken);
-                    var created = session.Client.GetItem(fullPath, CancellationToken) ?? new FtpListItem(FtpPath.GetName(fullPath), fullPath, FtpItemType.Directory);
+                    session.FileSystem.CreateDirectory(fullPath, true, CancellationToken);
+                    var created = session.FileSystem.GetItem(fullPath, CancellationToken) ?? new FtpListItem(FtpPath.GetName(fullPath), fullPath, FtpItemType.Directory);
                     WriteObject(ToFtpItem(created, session));
                 });
             }

@@ -134,7 +134,7 @@ namespace FtpTools
 
         private void Download(FtpSession session, FtpListItem remote, string localPath, TransferProgressReporter reporter)
         {
-            var transfers = new LocalFileTransfers(session.Client)
+            var transfers = new LocalFileTransfers(session.FileSystem)
             {
                 Explained = message => WriteVerboseAbout(session, message),
                 FileStarted = reporter.StartFile,

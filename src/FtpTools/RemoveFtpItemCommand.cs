@@ -30,12 +30,12 @@ namespace FtpTools
             if (item.FullName == "/") throw new System.ArgumentException("Remove-FtpItem does not remove the root directory.");
             if (item.Type != FtpItemType.Directory)
             {
-                if (ShouldProcess(item.FullName, "Remove file")) session.Client.DeleteFile(item.FullName, CancellationToken);
+                if (ShouldProcess(item.FullName, "Remove file")) session.FileSystem.DeleteFile(item.FullName, CancellationToken);
                 return;
             }
 
             var action = Recurse.IsPresent ? "Remove directory and everything in it" : "Remove empty directory";
-            if (ShouldProcess(item.FullName, action)) session.Client.RemoveDirectory(item.FullName, Recurse.IsPresent, CancellationToken);
+            if (ShouldProcess(item.FullName, action)) session.FileSystem.RemoveDirectory(item.FullName, Recurse.IsPresent, CancellationToken);
         }
     }
 }

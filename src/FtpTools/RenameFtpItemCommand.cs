@@ -27,15 +27,15 @@ namespace FtpTools
             if (NewName.IndexOf('/') >= 0 || NewName == "." || NewName == "..")
                 ThrowInvalidArgument("-NewName '" + NewName + "' must be a name, not a path. Use Move-FtpItem to move an item to another directory.", NewName);
 
-            var from = RemotePathPattern.ResolveLiteral(Path, session.Client.CurrentDirectory);
+            var from = RemotePathPattern.ResolveLiteral(Path, session.FileSystem.CurrentDirectory);
             var to = FtpPath.Combine(FtpPath.GetParent(from), NewName);
             if (!ShouldProcess(from, "Rename to " + NewName)) return;
             TryItem(session, from, () =>
             {
-                if (session.Client.Exists(to, CancellationToken)) throw new DestinationExistsException(to);
-                session.Client.Rename(from, to, CancellationToken);
+                if ((session.FileSystem.GetItem(to, CancellationToken) != null)) throw new DestinationExistsException(to);
+                session.FileSystem.Rename(from, to, CancellationToken);
                 if (!PassThru.IsPresent) return;
-                var renamed = session.Client.GetItem(to, CancellationToken);
+                var renamed = session.FileSystem.GetItem(to, CancellationToken);
                 if (renamed != null) WriteObject(ToFtpItem(renamed, session));
             });
         }

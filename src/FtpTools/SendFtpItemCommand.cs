@@ -121,7 +121,7 @@ namespace FtpTools
 
         private void PlanFor(FtpSession session, IReadOnlyList<LocalSource> groupSources, List<PlannedUpload> plan)
         {
-            var client = session.Client;
+            var client = session.FileSystem;
             var remoteDestination = FtpPath.Normalize(Destination ?? ".", client.CurrentDirectory);
             bool destinationIsFolder;
             try
@@ -213,17 +213,17 @@ namespace FtpTools
         /// <summary>Creates the folder unless it exists; returns false when -WhatIf (or a "no" to -Confirm) skipped it.</summary>
         private bool EnsureRemoteFolder(FtpSession session, string remotePath)
         {
-            var existing = session.Client.GetItem(remotePath, CancellationToken);
+            var existing = session.FileSystem.GetItem(remotePath, CancellationToken);
             if (existing?.Type == FtpItemType.Directory) return true;
             if (existing != null) throw new IOException("Cannot create the remote folder '" + remotePath + "': a file has that name.");
             if (!ShouldProcess(remotePath, "Create remote directory")) return false;
-            session.Client.CreateDirectory(remotePath, true, CancellationToken);
+            session.FileSystem.CreateDirectory(remotePath, true, CancellationToken);
             return true;
         }
 
         private void Upload(FtpSession session, string localPath, string remotePath, TransferProgressReporter reporter)
         {
-            var transfers = new LocalFileTransfers(session.Client)
+            var transfers = new LocalFileTransfers(session.FileSystem)
             {
                 Explained = message => WriteVerboseAbout(session, message),
                 FileStarted = reporter.StartFile,
@@ -232,7 +232,7 @@ namespace FtpTools
             var result = transfers.UploadFromFile(localPath, remotePath, IfExists, reporter, CancellationToken);
             if (PassThru.IsPresent && !result.WasSkipped)
             {
-                var uploaded = session.Client.GetItem(remotePath, CancellationToken);
+                var uploaded = session.FileSystem.GetItem(remotePath, CancellationToken);
                 if (uploaded != null) WriteObject(ToFtpItem(uploaded, session));
             }
         }

@@ -12,9 +12,9 @@ namespace FtpTools.Engine.Files
     /// </summary>
     public sealed class LocalFileTransfers
     {
-        private readonly FtpClient client;
+        private readonly IRemoteFileSystem client;
 
-        public LocalFileTransfers(FtpClient client)
+        public LocalFileTransfers(IRemoteFileSystem client)
         {
             this.client = client ?? throw new ArgumentNullException(nameof(client));
         }
@@ -157,7 +157,7 @@ namespace FtpTools.Engine.Files
 
         private DateTimeOffset? KeepLocalTime(string localPath, string remotePath, CancellationToken cancellationToken)
         {
-            if (!client.Features.Has("MFMT")) return null;
+            if (!client.CanSetModifiedTime) return null;
             var time = new DateTimeOffset(File.GetLastWriteTimeUtc(localPath), TimeSpan.Zero);
             try
             {
