@@ -8,7 +8,8 @@ namespace FtpTools.Engine
     /// <summary>Parses the address and port from 227 (PASV, RFC 959) and 229 (EPSV, RFC 2428) replies.</summary>
     public static class PassiveReplyParser
     {
-        private static readonly Regex SixNumbers = new Regex(@"(\d{1,3}),\s*(\d{1,3}),\s*(\d{1,3}),\s*(\d{1,3}),\s*(\d{1,3}),\s*(\d{1,3})", RegexOptions.CultureInvariant);
+        // [0-9], not \d: \d also matches other scripts' digits ("١"), which int.Parse then refuses with a FormatException.
+        private static readonly Regex SixNumbers = new Regex(@"([0-9]{1,3}),\s*([0-9]{1,3}),\s*([0-9]{1,3}),\s*([0-9]{1,3}),\s*([0-9]{1,3}),\s*([0-9]{1,3})", RegexOptions.CultureInvariant);
 
         /// <summary>"227 Entering Passive Mode (h1,h2,h3,h4,p1,p2)." with or without parentheses.</summary>
         public static IPEndPoint ParsePasv(FtpReply reply)
