@@ -378,6 +378,7 @@ namespace FtpTools.Engine
                     {
                         if (effectiveDataMode == FtpDataConnectionMode.Auto) effectiveDataMode = FtpDataConnectionMode.ExtendedPassive;
                         var endPoint = new IPEndPoint(ControlPeerAddress, PassiveReplyParser.ParseEpsvPort(reply));
+                        PassivePortPolicy.Check(endPoint.Port, "EPSV", reply);
                         return DataChannel.ConnectPassive(endPoint, "EPSV", Options.DataTimeout, cancellationToken);
                     }
 
@@ -398,6 +399,7 @@ namespace FtpTools.Engine
                 throw new FtpNotSupportedException("PASV cannot be used over IPv6 (it carries only IPv4 addresses); use extended passive mode (EPSV).", "PASV");
             var reply = Execute("PASV", FtpPhase.DataConnection, cancellationToken, 227);
             var announced = PassiveReplyParser.ParsePasv(reply);
+            PassivePortPolicy.Check(announced.Port, "PASV", reply);
             var endPoint = announced;
             if (!Options.UseServerPassiveAddress)
             {

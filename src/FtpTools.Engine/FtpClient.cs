@@ -144,9 +144,13 @@ namespace FtpTools.Engine
 
         public void Dispose() => connection?.Dispose();
 
-        /// <summary>An absolute, normalized remote path for a path relative to the current directory.</summary>
-        public string ResolvePath(string? path) =>
-            string.IsNullOrEmpty(path) ? currentDirectory : FtpPath.Normalize(path!, currentDirectory);
+        /// <summary>An absolute, normalized remote path for a path relative to the current directory; a path with CR, LF or NUL is refused here, before any command of the operation is sent.</summary>
+        public string ResolvePath(string? path)
+        {
+            if (string.IsNullOrEmpty(path)) return currentDirectory;
+            FtpCommandText.ValidatePath(path!);
+            return FtpPath.Normalize(path!, currentDirectory);
+        }
 
         internal static bool IsExpected(FtpReply reply, int[] expectedCodes)
         {

@@ -53,7 +53,24 @@ namespace FtpTools.Engine
             Guard(command, cancellationToken, () => stream.Write(bytes, 0, bytes.Length));
         }
 
+        /// <summary>Reads one reply; the whole reply, not each read, must arrive within the read timeout.</summary>
         public FtpReply ReadReply(string? command, CancellationToken cancellationToken)
+        {
+            using (var deadline = new ReplyDeadline(socket, readTimeout))
+            {
+                try
+                {
+                    return ReadReplyLines(command, cancellationToken);
+                }
+                catch (FtpConnectionException exception) when (deadline.HasExpired)
+                {
+                    throw new FtpConnectionException("The server did not answer" + (command is null ? string.Empty : " " + FtpCommandText.Mask(command))
+                        + " within " + readTimeout.TotalSeconds + " s (a complete reply is due within the read timeout).", FtpPhase.Command, command, innerException: exception);
+                }
+            }
+        }
+
+        private FtpReply ReadReplyLines(string? command, CancellationToken cancellationToken)
         {
             return Guard(command, cancellationToken, () =>
             {

@@ -11,8 +11,12 @@ namespace FtpTools.Engine
     /// </summary>
     public sealed class FtpReplyReader
     {
+        /// <summary>The most text one reply may hold (a line counts its characters plus one): a reply that never ends must not exhaust memory.</summary>
+        public const int MaxReplyCharacters = 1024 * 1024;
+
         private readonly List<string> pendingLines = new List<string>();
         private string? openingPrefix;
+        private long pendingCharacters;
 
         /// <summary>True while a multi-line reply has started and not ended.</summary>
         public bool IsInsideReply => openingPrefix != null;
@@ -29,7 +33,8 @@ namespace FtpTools.Engine
                 {
                     openingPrefix = line.Substring(0, 3);
                     pendingLines.Clear();
-                    pendingLines.Add(line.Substring(4));
+                    pendingCharacters = 0;
+                    AddPending(line.Substring(4));
                     return null;
                 }
 
@@ -48,8 +53,23 @@ namespace FtpTools.Engine
             }
 
             // pure-ftpd repeats "220-" on every line of its greeting; strip the repeated prefix.
-            pendingLines.Add(line.Length >= 4 && line.StartsWith(openingPrefix, StringComparison.Ordinal) && line[3] == '-' ? line.Substring(4) : line);
+            AddPending(line.Length >= 4 && line.StartsWith(openingPrefix, StringComparison.Ordinal) && line[3] == '-' ? line.Substring(4) : line);
             return null;
+        }
+
+        private void AddPending(string text)
+        {
+            pendingCharacters += text.Length + 1;
+            if (pendingCharacters > MaxReplyCharacters)
+            {
+                var lineCount = pendingLines.Count + 1;
+                pendingLines.Clear();
+                openingPrefix = null;
+                throw new FtpProtocolException("The server sent a multi-line reply of more than " + MaxReplyCharacters + " characters (" + lineCount
+                    + " lines) without ending it; the connection is not an FTP server or is corrupted.", FtpPhase.Command);
+            }
+
+            pendingLines.Add(text);
         }
 
         private static bool IsTerminalLine(string line) => StartsWithCode(line) && (line.Length == 3 || line[3] == ' ');
