@@ -210,6 +210,8 @@ namespace FtpTools.Engine
                 }
 
                 acceptedDataConnections++;
+                if (!isUpload && total.HasValue && monitor.BytesTransferred < total.Value && command.StartsWith("RETR ", StringComparison.Ordinal))
+                    throw IncompleteDownload(path, command, monitor.BytesTransferred, total.Value, final);
                 monitor.Complete();
             }
         }
@@ -350,6 +352,13 @@ namespace FtpTools.Engine
             // vsftpd names the whole file size; proftpd names what is left after REST. Either way the total is at least the offset.
             return size >= restartOffset ? size : size + restartOffset;
         }
+
+        /// <summary>The data connection ended cleanly and the server said 226, but fewer bytes came than its 150 reply announced.</summary>
+        private static FtpConnectionException IncompleteDownload(string path, string command, long received, long announced, FtpReply final) =>
+            new FtpConnectionException(
+                "The download of " + path + " is incomplete: the data connection ended after " + received + " of the " + announced + " bytes the server announced, "
+                + "although the server reported success (" + final + "). The connection was probably cut on the way; try again.",
+                FtpPhase.Transfer, command, final);
 
         private Exception TransferRefused(string command, FtpReply reply, DataChannel channel)
         {
