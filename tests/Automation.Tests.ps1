@@ -2,10 +2,10 @@
 # Unattended use: a scheduled-task style script run with -NonInteractive -File, and an Azure Automation style runbook.
 
 BeforeDiscovery {
+    Import-Module -Name (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    $labSkip = [bool](Get-FtpLabSkipReason)   # skip where the lab cannot run, except under CI=true
     # The scheduled task runs pwsh. In PowerShell 7 that is the current executable; in Windows PowerShell 5.1 pwsh must be installed.
-    $pwshPath = if ($PSVersionTable.PSEdition -eq 'Core') { (Get-Process -Id $PID).Path }
-                else { (Get-Command -Name pwsh -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1).Source }
-    $noPwsh = -not $pwshPath
+    $noPwsh = -not (Get-PwshPath)
 }
 
 BeforeAll {
@@ -13,8 +13,7 @@ BeforeAll {
     $manifest = Import-FtpToolsForTest
     $lab = Start-FtpLab -Server 'vsftpd-explicit'
     $server = $lab.Servers['vsftpd-explicit']
-    $pwshPath = if ($PSVersionTable.PSEdition -eq 'Core') { (Get-Process -Id $PID).Path }
-                else { (Get-Command -Name pwsh -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1).Source }
+    $pwshPath = Get-PwshPath
 
     $taskScript = Join-Path $TestDrive 'Publish-Exports.ps1'
     Set-Content -LiteralPath $taskScript -Encoding UTF8 -Value @'
@@ -83,7 +82,7 @@ AfterAll {
     Stop-FtpLab -Lab $lab
 }
 
-Describe 'Scheduled task (pwsh -NonInteractive -NoProfile -File)' -Skip:$noPwsh {
+Describe 'Scheduled task (pwsh -NonInteractive -NoProfile -File)' -Skip:($labSkip -or $noPwsh) {
     BeforeAll {
         $source = New-Item -ItemType Directory -Path (Join-Path $TestDrive 'exports')
         1..3 | ForEach-Object { New-RandomFile -Path (Join-Path $source.FullName "export$_.csv") -Size 4KB -Seed $_ } | Out-Null
@@ -118,7 +117,7 @@ Describe 'Scheduled task (pwsh -NonInteractive -NoProfile -File)' -Skip:$noPwsh 
     }
 }
 
-Describe 'Azure Automation runbook' {
+Describe 'Azure Automation runbook' -Skip:$labSkip {
     BeforeAll {
         # Azure Automation provides Get-AutomationPSCredential in its sandbox; here it returns the lab credential,
         # built without a prompt the same way a credential asset is.

@@ -2,6 +2,8 @@
 # Connect-FtpServer, TLS, certificates, errors, verbose output, sessions and runspaces, Invoke-FtpCommand.
 
 BeforeDiscovery {
+    Import-Module -Name (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    $labSkip = [bool](Get-FtpLabSkipReason)   # skip where the lab cannot run, except under CI=true
     $isCore = $PSVersionTable.PSEdition -eq 'Core'
     $hasThreadJob = [bool](Get-Command -Name Start-ThreadJob -ErrorAction SilentlyContinue)
 }
@@ -27,7 +29,7 @@ AfterAll {
     Stop-FtpLab -Lab $lab
 }
 
-Describe 'Connect-FtpServer' {
+Describe 'Connect-FtpServer' -Skip:$labSkip {
     Context 'Explicit FTPS (the default)' {
         It 'connects with -CertificateThumbprint pinned to the self-signed certificate' {
             $p = Get-LabConnectParameters -Server $explicit
@@ -57,13 +59,13 @@ Describe 'Connect-FtpServer' {
         It 'fails with FtpTools.TlsFailed when a different thumbprint is pinned' {
             $p = Get-LabConnectParameters -Server $explicit
             $p.CertificateThumbprint = '0' * 64
-            { Connect-FtpServer @p } | Should -Throw -ErrorId 'FtpTools.TlsFailed'
+            { Connect-FtpServer @p } | Should -Throw -ErrorId 'FtpTools.TlsFailed,*'
         }
 
         It 'refuses a SHA-1 thumbprint with FtpTools.InvalidArgument' {
             $p = Get-LabConnectParameters -Server $explicit
             $p.CertificateThumbprint = 'AB' * 20
-            { Connect-FtpServer @p } | Should -Throw -ErrorId 'FtpTools.InvalidArgument'
+            { Connect-FtpServer @p } | Should -Throw -ErrorId 'FtpTools.InvalidArgument,*'
         }
 
         It 'accepts any certificate with -SkipCertificateCheck' {
@@ -96,7 +98,8 @@ Describe 'Connect-FtpServer' {
             $err.FullyQualifiedErrorId | Should -BeLike 'FtpTools.TlsFailed,*'
             $text = '{0} {1} {2}' -f $err.Exception.Message, $err.ErrorDetails.Message, $err.ErrorDetails.RecommendedAction
             $text | Should -Match '-Encryption None'
-            Get-Content -LiteralPath $verboseFile -Raw | Should -Not -Match 'PASS'
+            # No PASS command line was sent ('> PASS ...'); the server's own replies may mention PASS.
+            Get-Content -LiteralPath $verboseFile -Raw | Should -Not -Match '(?m)^\s*>\s*PASS\b'
         }
 
         It 'negotiates the version requested with -TlsProtocol Tls12' {
@@ -106,7 +109,7 @@ Describe 'Connect-FtpServer' {
         }
 
         It 'fails with FtpTools.TlsFailed when -TlsProtocol Tls13 is required of a TLS 1.2-only server' {
-            { Connect-LabServer -Server $tls12 -With @{ TlsProtocol = 'Tls13' } } | Should -Throw -ErrorId 'FtpTools.TlsFailed'
+            { Connect-LabServer -Server $tls12 -With @{ TlsProtocol = 'Tls13' } } | Should -Throw -ErrorId 'FtpTools.TlsFailed,*'
         }
     }
 
@@ -125,7 +128,7 @@ Describe 'Connect-FtpServer' {
             $listener.Start()
             $freePort = $listener.LocalEndpoint.Port
             $listener.Stop()
-            { Connect-FtpServer -ComputerName 127.0.0.1 -Port $freePort -Encryption None -Timeout 5 } | Should -Throw -ErrorId 'FtpTools.ConnectFailed'
+            { Connect-FtpServer -ComputerName 127.0.0.1 -Port $freePort -Encryption None -Timeout 5 } | Should -Throw -ErrorId 'FtpTools.ConnectFailed,*'
         }
     }
 
@@ -146,7 +149,7 @@ Describe 'Connect-FtpServer' {
     }
 }
 
-Describe 'Sessions' {
+Describe 'Sessions' -Skip:$labSkip {
     It 'Get-FtpSession lists open sessions, -Id selects one, Disconnect-FtpServer closes it' {
         $s1 = Connect-LabServer -Server $plain
         $s2 = Connect-LabServer -Server $proftpd
@@ -220,7 +223,7 @@ Describe 'Sessions' {
     }
 }
 
-Describe 'Invoke-FtpCommand' {
+Describe 'Invoke-FtpCommand' -Skip:$labSkip {
     BeforeAll { $s = Connect-LabServer -Server $plain }
     AfterAll { Disconnect-FtpServer -Session $s }
 
@@ -238,7 +241,7 @@ Describe 'Invoke-FtpCommand' {
     }
 
     It 'refuses commands that need a data connection (LIST)' {
-        { Invoke-FtpCommand -Session $s -Command 'LIST' -ErrorAction Stop } | Should -Throw -ErrorId 'FtpTools.InvalidArgument'
+        { Invoke-FtpCommand -Session $s -Command 'LIST' -ErrorAction Stop } | Should -Throw -ErrorId 'FtpTools.InvalidArgument,*'
     }
 
     It 'sends nothing with -WhatIf' {

@@ -1,7 +1,8 @@
 <#
 .SYNOPSIS
-    The demo transfer the build runs where pwsh exists: start the lab's vsftpd-explicit server, connect with the
-    certificate pinned, upload, list, download, compare Get-FileHash, disconnect, stop the lab.
+    The demo transfer that tests/lab/setup.sh and build.ps1 -Task Demo run: start the lab's vsftpd-explicit server,
+    connect with the certificate pinned, upload, list, download, compare Get-FileHash, disconnect, stop the lab.
+    When it worked, the last line is 'Demo transfer OK' and the exit code 0; otherwise the exit code is 1.
 .EXAMPLE
     pwsh -NoProfile -NonInteractive -File tests/Demo.ps1
 #>
@@ -50,7 +51,6 @@ try {
     if ($sent -ne $back) { throw 'The downloaded file differs from the uploaded file.' }
 
     Remove-FtpItem -Session $session -LiteralPath $remoteFolder -Recurse
-    Write-Host 'Demo transfer OK.'
     $exitCode = 0
 }
 catch {
@@ -61,4 +61,6 @@ finally {
     Stop-FtpLab -Lab $lab
     Remove-Item -LiteralPath $work -Recurse -Force -ErrorAction SilentlyContinue
 }
+# The last line: tests/lab/setup.sh checks for it.
+if ($exitCode -eq 0) { Write-Host 'Demo transfer OK' }
 exit $exitCode

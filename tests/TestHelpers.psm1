@@ -27,6 +27,61 @@ function Import-FtpToolsForTest {
     $manifest
 }
 
+function Get-FtpLabSkipReason {
+    <#
+    .SYNOPSIS
+    Why the lab tests cannot run here, or $null when they must run.
+    .DESCRIPTION
+    The same rule as the xunit [LabFact]s: the tests skip, with this reason, where the lab cannot run (not Linux, or
+    tests/lab/install.sh has not been run, as FtpTools.Lab check reports); under CI=true they never skip, so a
+    missing lab fails them. A lab that is installed but not built is not a reason to skip: Start-FtpLab then fails
+    and says how to build it. Call it in BeforeDiscovery and give the result to -Skip of each top-level Describe.
+    #>
+    [CmdletBinding()]
+    [OutputType([string])]
+    param()
+    if ($env:CI -eq 'true') { return $null }
+    $reason = $null
+    # $IsLinux exists only in PowerShell 7; Windows PowerShell (Desktop) runs on Windows.
+    $onLinux = ($PSVersionTable.PSEdition -eq 'Core') -and $IsLinux
+    if (-not $onLinux) {
+        $reason = 'the FTP lab (tests/lab) runs on Linux (Debian 12) only'
+    }
+    else {
+        $labDll = Join-Path $script:RepoRoot 'tests/FtpTools.Lab/bin/Release/net10.0/FtpTools.Lab.dll'
+        $dotnet = Get-Command -Name dotnet -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
+        if ($dotnet -and (Test-Path -LiteralPath $labDll)) {
+            $check = @(& $dotnet.Source $labDll check 2>&1)
+            if ($LASTEXITCODE -ne 0) {
+                $missing = @($check | ForEach-Object { "$_" } | Where-Object { $_ -and $_ -ne 'FTP lab NOT installed' })
+                $reason = 'the FTP lab is not installed (' + ($missing -join '; ') + ')'
+            }
+        }
+    }
+    if ($reason) { Write-Warning "Lab tests skipped: $reason. Under CI=true they run (and fail) instead." }
+    $reason
+}
+
+function Get-PwshPath {
+    <#
+    .SYNOPSIS
+    The pwsh executable: in PowerShell 7 the one running this session (from $PSHOME, since a pwsh installed as a dotnet
+    tool runs as the dotnet process), in Windows PowerShell 5.1 a pwsh on PATH; $null when there is none.
+    #>
+    [CmdletBinding()]
+    [OutputType([string])]
+    param()
+    if ($PSVersionTable.PSEdition -eq 'Core') {
+        foreach ($name in 'pwsh', 'pwsh.exe') {
+            $candidate = Join-Path $PSHOME $name
+            if (Test-Path -LiteralPath $candidate -PathType Leaf) { return $candidate }
+        }
+    }
+    $command = Get-Command -Name pwsh -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
+    if ($command) { return $command.Source }
+    $null
+}
+
 function Start-FtpLab {
     <#
     .SYNOPSIS
@@ -46,7 +101,7 @@ function Start-FtpLab {
 
     $labDll = Join-Path $script:RepoRoot 'tests/FtpTools.Lab/bin/Release/net10.0/FtpTools.Lab.dll'
     if (-not (Test-Path -LiteralPath $labDll)) {
-        throw "The FTP lab is not built: '$labDll' does not exist. Run build.ps1 -Task Build first."
+        throw "The FTP lab is not built: '$labDll' does not exist. Run dotnet build tests/FtpTools.Lab -c Release first."
     }
     $dotnet = Get-Command -Name dotnet -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
     if (-not $dotnet) { throw 'dotnet was not found on PATH; it is needed to run the FTP lab.' }
@@ -276,5 +331,5 @@ function New-UniqueName {
     '{0}-{1}' -f $Prefix, [guid]::NewGuid().ToString('N').Substring(0, 12)
 }
 
-Export-ModuleMember -Function Get-FtpTestRepoRoot, Import-FtpToolsForTest, Start-FtpLab, Stop-FtpLab, New-TestCredential,
+Export-ModuleMember -Function Get-FtpTestRepoRoot, Import-FtpToolsForTest, Get-FtpLabSkipReason, Get-PwshPath, Start-FtpLab, Stop-FtpLab, New-TestCredential,
     Get-LabConnectParameters, Connect-LabServer, New-RandomFile, Get-ServerPath, Get-Sha256, New-UniqueName

@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Reflection;
 using System.Runtime.InteropServices;
+using System.Text.Json;
 
 namespace FtpTools.Module.Tests
 {
@@ -46,6 +47,9 @@ namespace FtpTools.Module.Tests
 
         public Assembly Sma { get; }
 
+        /// <summary>FtpTools.Engine.dll from the module folder, in the same context.</summary>
+        public Assembly EngineAssembly => context.LoadFromAssemblyName("FtpTools.Engine");
+
         public IReadOnlyList<Type> CmdletTypes { get; }
 
         public string ManifestPath => Path.Combine(RepositoryRoot, "FtpTools.psd1");
@@ -67,14 +71,26 @@ namespace FtpTools.Module.Tests
             throw new InvalidOperationException("Cannot find the repository root (FtpTools.psd1) above " + AppContext.BaseDirectory);
         }
 
-        private static string FindPowerShellReferenceAssembly()
+        /// <summary>
+        /// The reference assembly the module compiled against, found where its restore put it (src/FtpTools/obj/project.assets.json),
+        /// so the version comes from FtpTools.csproj alone.
+        /// </summary>
+        private string FindPowerShellReferenceAssembly()
         {
-            var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES");
-            if (string.IsNullOrEmpty(packages))
-                packages = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-            var path = Path.Combine(packages, "powershellstandard.library", "5.1.0-preview-06", "lib", "netstandard2.0", SmaName + ".dll");
-            if (!File.Exists(path)) throw new InvalidOperationException("PowerShellStandard.Library is not in the NuGet cache: " + path);
-            return path;
+            var assetsPath = Path.Combine(RepositoryRoot, "src", "FtpTools", "obj", "project.assets.json");
+            if (!File.Exists(assetsPath)) throw new InvalidOperationException("The module is not restored: " + assetsPath + " is missing. Run dotnet build src/FtpTools.sln.");
+            using var assets = JsonDocument.Parse(File.ReadAllText(assetsPath));
+            var library = assets.RootElement.GetProperty("libraries").EnumerateObject()
+                .FirstOrDefault(entry => entry.Name.StartsWith("PowerShellStandard.Library/", StringComparison.OrdinalIgnoreCase));
+            if (library.Value.ValueKind != JsonValueKind.Object) throw new InvalidOperationException("PowerShellStandard.Library is not in " + assetsPath);
+            var packagePath = library.Value.GetProperty("path").GetString()!;
+            foreach (var folder in assets.RootElement.GetProperty("packageFolders").EnumerateObject())
+            {
+                var path = Path.Combine(folder.Name, packagePath, "lib", "netstandard2.0", SmaName + ".dll");
+                if (File.Exists(path)) return path;
+            }
+
+            throw new InvalidOperationException("PowerShellStandard.Library (" + library.Name + ") is in none of the package folders of " + assetsPath);
         }
     }
 }

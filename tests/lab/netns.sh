@@ -1,24 +1,49 @@
 #!/bin/bash
 # Client/server network namespaces for NAT and firewall tests (root; run tests/lab/install.sh first).
-#   tests/lab/netns.sh up | test | status | down
-# Two isolated hosts joined by a veth pair; nothing is added to the root namespace:
-#   fttc "client"  fttc0 10.123.0.2/24          stateful firewall: INPUT policy DROP, only ESTABLISHED,RELATED
-#   ftts "server"  ftts0 10.123.0.1/24 (public) + 172.31.99.10/32 on lo (private; vsftpd listens there)
-#        DNAT 10.123.0.1:{2121,2122,2125,30500-30799} -> 172.31.99.10, SNAT 172.31.99.10 -> 10.123.0.1 on ftts0
+#   tests/lab/netns.sh [--id ID] up | test | status | down
+#   tests/lab/netns.sh check     up under a new id, test, and down again (also on failure or Ctrl+C)
+#   tests/lab/netns.sh reap      down every run whose owner process has ended (left over by a killed test run)
+# Every run has an id (1-10 of [a-z0-9]; --id, else FTPTOOLS_NETNS_ID; `up` makes a random one when neither is
+# given and prints it), and every name carries it, so two runs on one machine never collide. Nothing is added to the
+# root namespace; inside its own pair of namespaces each run uses the same addresses and ports:
+#   fttc-ID "client"  veth fttc-ID 10.123.0.2/24       stateful firewall: INPUT policy DROP, only ESTABLISHED,RELATED
+#   ftts-ID "server"  veth ftts-ID 10.123.0.1/24 (public) + 172.31.99.10/32 on lo (private; vsftpd listens there)
+#        DNAT 10.123.0.1:{2121,2122,2125,30500-30799} -> 172.31.99.10, SNAT 172.31.99.10 -> 10.123.0.1 on ftts-ID
 #   nat-ok  :2121 plain, pasv_address=10.123.0.1 (correct NAT setup)
 #   nat-bad :2125 plain, no pasv_address -> PASV advertises 172.31.99.10 (unreachable from the client)
 #   nat-tls :2122 explicit FTPS, TLS required, require_ssl_reuse=YES, pasv_address=10.123.0.1
-# Run a client inside:  ip netns exec fttc curl -u ftptest:PASSWORD ftp://10.123.0.1:2121/
-# `up` writes $STATE/netns.env (addresses, ports, user, password, certificate) for scripts and tests.
+# Run a client inside:  ip netns exec fttc-ID curl -u ftptest:PASSWORD ftp://10.123.0.1:2121/
+# `up` writes $STATE/netns.env (namespaces, addresses, ports, user, password, certificate) for scripts and tests;
+# STATE is $FTPTOOLS_LAB_NETNS_STATE/ID (default /run/ftptools-lab-netns/ID). `up --owner PID` records the process
+# whose end lets `reap` remove the run (without it, only `down` removes the run).
 set -u
 
-CLIENT=fttc; SERVER=ftts; CLIENT_IF=fttc0; SERVER_IF=ftts0
-PUBLIC=10.123.0.1; CLIENT_ADDR=10.123.0.2; PRIVATE=172.31.99.10
+RUN_ID=${FTPTOOLS_NETNS_ID:-}
+OWNER=
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --id) RUN_ID=${2:-}; shift 2 || { echo "--id needs a value" >&2; exit 2; } ;;
+    --owner) OWNER=${2:-}; shift 2 || { echo "--owner needs a value" >&2; exit 2; } ;;
+    *) break ;;
+  esac
+done
+COMMAND=${1:-}
+STATE_BASE=${FTPTOOLS_LAB_NETNS_STATE:-/run/ftptools-lab-netns}
 LAB_CACHE=${FTPTOOLS_LAB_CACHE:-/var/cache/ftptools-lab}
-STATE=${FTPTOOLS_LAB_NETNS_STATE:-/run/ftptools-lab-netns}
-C="ip netns exec $CLIENT"; S="ip netns exec $SERVER"
+PUBLIC=10.123.0.1; CLIENT_ADDR=10.123.0.2; PRIVATE=172.31.99.10
 # name port passive-min passive-max pasv_address tls
 SERVERS=("nat-ok 2121 30500 30599 $PUBLIC no" "nat-bad 2125 30600 30699 - no" "nat-tls 2122 30700 30799 $PUBLIC yes")
+
+# Names of the run $RUN_ID. Interface names are limited to 15 characters: "fttc-" + at most 10.
+set_names() {
+  case "$RUN_ID" in
+    ''|*[!a-z0-9]*) echo "[ftptools-netns] ERROR: bad run id '$RUN_ID' (1-10 characters of a-z, 0-9)" >&2; exit 2 ;;
+  esac
+  [ ${#RUN_ID} -le 10 ] || { echo "[ftptools-netns] ERROR: run id '$RUN_ID' is longer than 10 characters" >&2; exit 2; }
+  CLIENT=fttc-$RUN_ID; SERVER=ftts-$RUN_ID; CLIENT_IF=$CLIENT; SERVER_IF=$SERVER
+  STATE=$STATE_BASE/$RUN_ID
+  C="ip netns exec $CLIENT"; S="ip netns exec $SERVER"
+}
 
 say() { echo "[ftptools-netns] $*"; }
 fail() { echo "[ftptools-netns] ERROR: $*" >&2; exit 1; }
@@ -72,10 +97,12 @@ CONF
 up() {
   [ "$(id -u)" = 0 ] || fail "must run as root"
   [ -r "$LAB_CACHE/password" ] && id ftptest >/dev/null 2>&1 && [ -x /usr/sbin/vsftpd ] || fail "run tests/lab/install.sh first"
-  ip netns list | grep -qE "^($CLIENT|$SERVER)( |$)" && fail "namespaces exist already; run '$0 down' first"
+  ip netns list | grep -qE "^($CLIENT|$SERVER)( |$)" && fail "namespaces exist already; run '$0 --id $RUN_ID down' first"
   set -e
   trap 'echo "[ftptools-netns] ERROR at line $LINENO: $BASH_COMMAND" >&2; down >/dev/null 2>&1; exit 1' ERR
+  mkdir -p "$STATE_BASE"; chmod 755 "$STATE_BASE"
   rm -rf "$STATE"; mkdir -p "$STATE/empty" "$STATE/root"; chmod 755 "$STATE" "$STATE/empty"
+  if [ -n "$OWNER" ]; then echo "$OWNER $(start_time "$OWNER")" > "$STATE/owner"; fi
   chown ftptest: "$STATE/root"
   openssl req -x509 -newkey rsa:2048 -nodes -days 30 -subj /CN=localhost \
     -addext "subjectAltName=DNS:localhost,IP:$PUBLIC,IP:$PRIVATE" -addext extendedKeyUsage=serverAuth \
@@ -115,6 +142,8 @@ up() {
     say "vsftpd $name listening on $PRIVATE:$port, reachable from $CLIENT as $PUBLIC:$port"
   done
   cat > "$STATE/netns.env" <<ENV
+FTT_RUN_ID=$RUN_ID
+FTT_STATE=$STATE
 FTT_CLIENT_NETNS=$CLIENT
 FTT_SERVER_NETNS=$SERVER
 FTT_PUBLIC_ADDRESS=$PUBLIC
@@ -148,6 +177,29 @@ down() {
 status() {
   ip netns list | grep -E "^($CLIENT|$SERVER)( |$)" || { echo "not up"; return 1; }
   $S ss -ltnp
+}
+
+# The start time of a process (field 22 of /proc/PID/stat), so that a reused PID is not taken for the owner.
+start_time() { sed 's/.*) //' "/proc/$1/stat" 2>/dev/null | awk '{ print $20 }'; }
+
+# Every run id that has namespaces or a state folder.
+all_ids() {
+  { ip netns list 2>/dev/null | awk '{ print $1 }' | sed -nE 's/^ftt[cs]-([a-z0-9]{1,10})$/\1/p'
+    for dir in "$STATE_BASE"/*; do [ -e "$dir/netns.env" ] || [ -e "$dir/owner" ] && basename "$dir"; done; } \
+    | grep -E '^[a-z0-9]{1,10}$' | sort -u
+}
+
+# Down every run whose owner (recorded by `up --owner PID`) has ended; runs without an owner are left alone.
+reap() {
+  local id pid started
+  for id in $(all_ids); do
+    [ -r "$STATE_BASE/$id/owner" ] || continue
+    read -r pid started < "$STATE_BASE/$id/owner"
+    if [ -n "$pid" ] && [ -d "/proc/$pid" ] && [ "$(start_time "$pid")" = "$started" ]; then continue; fi
+    say "run $id: owner $pid has ended"
+    (RUN_ID=$id; set_names; down)
+  done
+  return 0
 }
 
 # ---- tests: expected outcome, then the command run inside the client namespace ----
@@ -193,10 +245,24 @@ test_() {
   [ $failed = 0 ]
 }
 
-case "${1:-}" in
-  up) up ;;
-  down) down ;;
-  test) test_ ;;
-  status) status ;;
-  *) echo "usage: $0 up|test|status|down" >&2; exit 2 ;;
+new_id() { od -An -N4 -tx1 /dev/urandom | tr -d ' \n'; }
+
+case "$COMMAND" in
+  up)
+    [ -n "$RUN_ID" ] || { RUN_ID=$(new_id); echo "[ftptools-netns] run id $RUN_ID (pass --id $RUN_ID or export FTPTOOLS_NETNS_ID=$RUN_ID for test, status, down)"; }
+    set_names; up ;;
+  down) set_names; down ;;
+  test) set_names; test_ ;;
+  status)
+    if [ -n "$RUN_ID" ]; then set_names; status
+    else ids=$(all_ids); [ -n "$ids" ] && echo "runs:" $ids || { echo "no run is up"; exit 1; }; fi ;;
+  check)
+    [ -n "$RUN_ID" ] || RUN_ID=$(new_id)
+    set_names
+    ip netns list | grep -qE "^($CLIENT|$SERVER)( |$)" && fail "run $RUN_ID is up already"
+    trap 'down >/dev/null 2>&1' EXIT
+    trap 'exit 130' INT TERM HUP
+    up && test_ ;;
+  reap) reap ;;
+  *) echo "usage: $0 [--id ID] [--owner PID] up|test|status|down|check|reap" >&2; exit 2 ;;
 esac

@@ -11,17 +11,18 @@ using System.Threading.Tasks;
 namespace FtpTools.Engine.Tests.Integration;
 
 /// <summary>
-/// xunit class fixture: tests/lab/netns.sh up once (after a down if an aborted run left namespaces behind), down in
-/// Dispose. Runs FtpTools.NetnsProbe inside the client namespace. Sets nothing up when the tests are skipped.
+/// xunit class fixture: tests/lab/netns.sh up once under a run id of its own (so that runs on one machine never
+/// collide), down in Dispose. Before that, netns.sh reap removes the namespaces of earlier runs whose process was
+/// killed before its Dispose. Runs FtpTools.NetnsProbe inside the client namespace. Sets nothing up when the tests
+/// are skipped.
 /// </summary>
 public sealed class NatFirewallLab : IDisposable
 {
-    private const string ClientNamespace = "fttc";
-    private const string ServerNamespace = "ftts";
     private static readonly TimeSpan ScriptTimeout = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(90);
 
     private readonly string _script = string.Empty;
+    private readonly bool _isUpCalled;
     private readonly string _passwordDirectory = string.Empty;
     private readonly IReadOnlyDictionary<string, string> _environment = new Dictionary<string, string>();
 
@@ -35,15 +36,14 @@ public sealed class NatFirewallLab : IDisposable
         string repository = ProbeProcess.RepositoryRoot();
         _script = Path.Combine(repository, "tests", "lab", "netns.sh");
         ProbePath = ProbeProcess.FindProbe(repository);
-        if (NamespacesExist())
-        {
-            RunScript("down");
-        }
+        RunId = NewRunId();
+        RunScript("reap");
 
         try
         {
-            RunScript("up");
-            _environment = ReadEnvironment(Path.Combine(Environment.GetEnvironmentVariable("FTPTOOLS_LAB_NETNS_STATE") ?? "/run/ftptools-lab-netns", "netns.env"));
+            _isUpCalled = true;
+            RunScript("up", "--owner", Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
+            _environment = ReadEnvironment(Path.Combine(StateDirectory(RunId), "netns.env"));
             // The probe takes the password from a file, never on its command line; the temp folder is created 0700.
             _passwordDirectory = Directory.CreateTempSubdirectory("ftptools-netns-").FullName;
             PasswordFile = Path.Combine(_passwordDirectory, "password");
@@ -60,6 +60,11 @@ public sealed class NatFirewallLab : IDisposable
     }
 
     public bool IsUp { get; }
+
+    /// <summary>This run's id: the namespaces are fttc-ID (client) and ftts-ID (server).</summary>
+    public string RunId { get; } = string.Empty;
+
+    public string ClientNamespace => this["FTT_CLIENT_NETNS"];
 
     public string ProbePath { get; } = string.Empty;
 
@@ -119,7 +124,7 @@ public sealed class NatFirewallLab : IDisposable
     {
         try
         {
-            if (_script.Length > 0)
+            if (_isUpCalled)
             {
                 RunScript("down");
             }
@@ -144,19 +149,26 @@ public sealed class NatFirewallLab : IDisposable
         }
     }
 
-    private void RunScript(string command)
+    private void RunScript(string command, params string[] options)
     {
-        (int exitCode, string output, string errors) = ProbeProcess.Run("bash", new[] { _script, command }, ScriptTimeout);
+        var arguments = new List<string> { _script, "--id", RunId };
+        arguments.AddRange(options);
+        arguments.Add(command);
+        (int exitCode, string output, string errors) = ProbeProcess.Run("bash", arguments, ScriptTimeout);
         if (exitCode != 0)
         {
-            throw new InvalidOperationException($"netns.sh {command} failed (exit {exitCode}): {output}{errors}");
+            throw new InvalidOperationException($"netns.sh --id {RunId} {command} failed (exit {exitCode}): {output}{errors}");
         }
     }
 
-    private static bool NamespacesExist()
+    /// <summary>8 random characters of [0-9a-f]: netns.sh allows up to 10, since interface names are limited to 15 (fttc-ID).</summary>
+    private static string NewRunId() => Convert.ToHexString(RandomNumberGenerator.GetBytes(4)).ToLowerInvariant();
+
+    /// <summary>Where netns.sh up writes netns.env for a run: $FTPTOOLS_LAB_NETNS_STATE/ID, by default /run/ftptools-lab-netns/ID.</summary>
+    private static string StateDirectory(string runId)
     {
-        (_, string output, _) = ProbeProcess.Run(NetnsSkip.FindExecutable("ip") ?? "ip", new[] { "netns", "list" }, ScriptTimeout);
-        return output.Split('\n').Select(line => line.Split(' ')[0]).Any(name => name is ClientNamespace or ServerNamespace);
+        string? stateBase = Environment.GetEnvironmentVariable("FTPTOOLS_LAB_NETNS_STATE");
+        return Path.Combine(string.IsNullOrEmpty(stateBase) ? "/run/ftptools-lab-netns" : stateBase, runId);
     }
 
     private static Dictionary<string, string> ReadEnvironment(string path) =>
