@@ -64,6 +64,8 @@ namespace FtpTools.Engine.Sftp
         public void Validate()
         {
             if (EffectivePort < 1 || EffectivePort > 65535) throw new ArgumentException("The port must be between 1 and 65535.", nameof(Port));
+            if (!HasPassword && PrivateKeyFiles.Count == 0)
+                throw new ArgumentException("SFTP needs a password (-Credential) or a private key (-KeyFile) to log in with.", nameof(Password));
             foreach (var pin in HostKeyFingerprints) SshFingerprint.Parse(pin);
             if (AcceptNewHostKey && string.IsNullOrEmpty(KnownHostsFile))
                 throw new ArgumentException("AcceptNewHostKey records the key in a known-hosts file: give -KnownHostsFile too.", nameof(AcceptNewHostKey));

@@ -130,8 +130,11 @@ namespace FtpTools.Engine.Tests.Sftp
         [Fact]
         public void OptionsRejectMalformedPinsAndAcceptNewWithoutAFile()
         {
-            Assert.Throws<ArgumentException>(() => Options(o => o.HostKeyFingerprints.Add("3F6A")).Validate());
-            Assert.Throws<ArgumentException>(() => Options(o => o.AcceptNewHostKey = true).Validate());
+            var key = new SftpPrivateKeyFile("id_ed25519");
+            Assert.Throws<ArgumentException>(() => Options(o => { o.PrivateKeyFiles.Add(key); o.HostKeyFingerprints.Add("3F6A"); }).Validate());
+            Assert.Throws<ArgumentException>(() => Options(o => { o.PrivateKeyFiles.Add(key); o.AcceptNewHostKey = true; }).Validate());
+            Assert.Contains("-KeyFile", Assert.Throws<ArgumentException>(() => Options().Validate()).Message);
+            Options(o => o.PrivateKeyFiles.Add(key)).Validate();
             Assert.Equal(22, new SftpConnectionOptions("h", "u").EffectivePort);
             Assert.Throws<ArgumentException>(() => new SftpConnectionOptions("h", ""));
         }
