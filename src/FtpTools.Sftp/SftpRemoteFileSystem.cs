@@ -25,9 +25,10 @@ namespace FtpTools.Sftp
     {
         private readonly SftpClient client;
         private readonly SftpTrace trace;
-        private readonly SymbolicLinkReader links;
+        private readonly SftpSessionAccess access;
         private readonly string host;
         private string currentDirectory;
+        private bool disposed;
 
         internal SftpRemoteFileSystem(SftpClient client, SshSessionInfo sessionInfo, SftpTrace trace, string host)
         {
@@ -35,8 +36,8 @@ namespace FtpTools.Sftp
             this.trace = trace;
             this.host = host;
             SessionInfo = sessionInfo;
-            links = new SymbolicLinkReader(client);
-            if (!links.IsAvailable) trace.Info("This SSH.NET does not expose READLINK; symbolic links are listed without their targets.");
+            access = new SftpSessionAccess(client);
+            if (!access.IsAvailable) trace.Info("This SSH.NET does not expose READLINK and LSTAT: symbolic links are listed without targets, and a dangling link reads as missing.");
             currentDirectory = FtpPath.Normalize(string.IsNullOrEmpty(client.WorkingDirectory) ? "/" : client.WorkingDirectory, "/");
         }
 
@@ -44,7 +45,7 @@ namespace FtpTools.Sftp
 
         public RemoteProtocol Protocol => RemoteProtocol.Sftp;
 
-        public bool IsConnected => client.IsConnected;
+        public bool IsConnected => !disposed && client.IsConnected;
 
         public string CurrentDirectory => currentDirectory;
 
@@ -68,7 +69,7 @@ namespace FtpTools.Sftp
             foreach (var entry in ReadDirectory(directory, cancellationToken))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var target = entry.IsSymbolicLink ? Run("readlink", entry.FullName, cancellationToken, () => links.Read(entry.FullName)) : null;
+                var target = entry.IsSymbolicLink ? Run("readlink", entry.FullName, cancellationToken, () => access.ReadLink(entry.FullName)) : null;
                 items.Add(SftpListItems.From(entry.Name, FtpPath.Combine(directory, entry.Name), entry.Attributes, target));
             }
 
@@ -79,10 +80,10 @@ namespace FtpTools.Sftp
         {
             var target = ResolvePath(path);
             if (target == "/") return new FtpListItem("/", "/", FtpItemType.Directory);
-            var entry = FindEntry(target, cancellationToken);
-            if (entry is null) return null;
-            var linkTarget = entry.IsSymbolicLink ? Run("readlink", entry.FullName, cancellationToken, () => links.Read(entry.FullName)) : null;
-            return SftpListItems.From(FtpPath.GetName(target), target, entry.Attributes, linkTarget);
+            var attributes = access.IsAvailable ? Run("lstat", target, cancellationToken, () => access.LStat(target)) : FindEntry(target, cancellationToken)?.Attributes;
+            if (attributes is null) return null;
+            var linkTarget = attributes.IsSymbolicLink ? Run("readlink", target, cancellationToken, () => access.ReadLink(target)) : null;
+            return SftpListItems.From(FtpPath.GetName(target), target, attributes, linkTarget);
         }
 
         public long? GetSize(string path, CancellationToken cancellationToken)
@@ -107,7 +108,7 @@ namespace FtpTools.Sftp
         {
             try
             {
-                if (client.IsConnected) client.Disconnect();
+                if (IsConnected) client.Disconnect();
                 trace.Info("Disconnected.");
             }
             catch (Exception exception) when (exception is SshException || exception is ObjectDisposedException || exception is System.Net.Sockets.SocketException || exception is System.IO.IOException)
@@ -116,11 +117,15 @@ namespace FtpTools.Sftp
             }
             finally
             {
-                client.Dispose();
+                Dispose();
             }
         }
 
-        public void Dispose() => client.Dispose();
+        public void Dispose()
+        {
+            disposed = true;
+            client.Dispose();
+        }
 
         /// <summary>stat, following symbolic links (what SIZE and MDTM see); null when nothing is there.</summary>
         private SftpFileAttributes? Stat(string target, CancellationToken cancellationToken) => Run("stat", target, cancellationToken, () =>
@@ -136,27 +141,30 @@ namespace FtpTools.Sftp
         });
 
         /// <summary>
-        /// The entry at target itself (lstat semantics: a symbolic link is the link), with a FullName that SSH.NET requests use
-        /// unchanged; null when nothing is there. One realpath+lstat when no link is involved; a link on the path costs a look
-        /// at the parent, and a link as the last component a listing of the parent.
+        /// The entry at target itself (lstat semantics: a symbolic link is the link) as an ISftpFile whose Delete and MoveTo act
+        /// on that name unchanged; null when nothing is there. One realpath+lstat when no link is involved; otherwise (a link
+        /// on the path, or a dangling link, which realpath cannot resolve) the entry is taken from its parent's listing.
         /// </summary>
         private ISftpFile? FindEntry(string target, CancellationToken cancellationToken) => Run("lstat", target, cancellationToken, () =>
         {
-            ISftpFile found;
             try
             {
-                found = client.Get(target);
+                var found = client.Get(target);
+                if (found.FullName == target) return found;
+            }
+            catch (SftpPathNotFoundException)
+            {
+            }
+
+            var name = FtpPath.GetName(target);
+            try
+            {
+                return client.ListDirectory(FtpPath.GetParent(target)).FirstOrDefault(entry => entry.Name == name);
             }
             catch (SftpPathNotFoundException)
             {
                 return null;
             }
-
-            if (found.FullName == target) return found;
-            var name = FtpPath.GetName(target);
-            var parent = client.Get(FtpPath.GetParent(target));
-            if (found.FullName == FtpPath.Combine(parent.FullName, name)) return found;
-            return client.ListDirectory(parent.FullName).FirstOrDefault(entry => entry.Name == name);
         });
 
         private IReadOnlyList<ISftpFile> ReadDirectory(string directory, CancellationToken cancellationToken) =>
