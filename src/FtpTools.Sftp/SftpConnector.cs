@@ -37,7 +37,15 @@ namespace FtpTools.Sftp
                 client.HostKeyReceived += verifier.OnHostKeyReceived;
                 client.ServerIdentificationReceived += (sender, e) => trace.Info("Server " + e.SshIdentification);
                 trace.Info("Connecting to " + where + " (SSH, SFTP) as " + options.UserName + "; authentication offered: " + authentication.Offered + ".");
-                Connect(client, verifier, authentication, options, cancellationToken);
+                try
+                {
+                    Connect(client, verifier, authentication, options, cancellationToken);
+                }
+                finally
+                {
+                    trace.OnCallerThread();
+                }
+
                 verifier.RecordIfNew();
 
                 var negotiated = client.ConnectionInfo;

@@ -92,6 +92,7 @@ namespace FtpTools.Sftp
         private void Transfer(string request, string target, ObservedStream local, CancellationToken cancellationToken, Action transfer)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            trace.OnCallerThread();
             try
             {
                 transfer();

@@ -106,6 +106,7 @@ namespace FtpTools.Sftp
         /// <summary>Closes the SSH session; never throws for a connection that is already gone.</summary>
         public void Disconnect(CancellationToken cancellationToken)
         {
+            trace.OnCallerThread();
             try
             {
                 if (IsConnected) client.Disconnect();
@@ -174,6 +175,7 @@ namespace FtpTools.Sftp
         private T Run<T>(string request, string path, CancellationToken cancellationToken, Func<T> operation)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            trace.OnCallerThread();
             trace.Info("SFTP " + request + " " + path);
             try
             {

@@ -4,7 +4,7 @@ using FtpTools.Engine;
 
 namespace FtpTools.Sftp
 {
-    /// <summary>Counts a transfer's bytes and reports progress at most four times a second, and once at the end.</summary>
+    /// <summary>Counts a transfer's bytes and reports progress with the first chunk, then at most four times a second, and once at the end.</summary>
     internal sealed class TransferMeter
     {
         private static readonly TimeSpan ReportInterval = TimeSpan.FromMilliseconds(250);
@@ -13,7 +13,7 @@ namespace FtpTools.Sftp
         private readonly long? totalBytes;
         private readonly IProgress<FtpTransferProgress>? progress;
         private readonly Stopwatch clock = Stopwatch.StartNew();
-        private TimeSpan lastReport;
+        private TimeSpan lastReport = -ReportInterval;
 
         public TransferMeter(string remotePath, long startingBytes, long? totalBytes, IProgress<FtpTransferProgress>? progress)
         {

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.IO;
 using System.Reflection;
 using System.Runtime.CompilerServices;
@@ -16,14 +15,16 @@ namespace FtpTools.Engine.Sftp
 
     /// <summary>
     /// The private load context of the SFTP assemblies (the "Resolving PowerShell module assembly dependency conflicts"
-    /// pattern): FtpTools.Engine is the caller's own assembly, an assembly of the folder is loaded from the folder unless the
-    /// framework itself has it in the same or a newer version (System.Memory and the other netstandard2.0 shims must stay the
-    /// framework's, or Span&lt;T&gt; would exist twice), and everything else falls back to the default context.
+    /// pattern): FtpTools.Engine is the caller's own assembly; an assembly of the folder is loaded from the folder unless the
+    /// shared framework itself has it in the same or a newer version (System.Memory and the other netstandard2.0 shims must
+    /// stay the framework's, or Span&lt;T&gt; would exist twice); everything else falls back to the default context. Only the
+    /// framework's own folder counts, not the host's application assemblies: a host that carried another BouncyCastle of the
+    /// same assembly version must not win over ours.
     /// </summary>
     internal sealed class SftpLoadContext : AssemblyLoadContext
     {
         private readonly string folder;
-        private Dictionary<string, string>? frameworkAssemblies;
+        private readonly string frameworkFolder = Path.GetDirectoryName(typeof(object).Assembly.Location) ?? string.Empty;
 
         public SftpLoadContext(string folder)
         {
@@ -36,23 +37,16 @@ namespace FtpTools.Engine.Sftp
             if (string.IsNullOrEmpty(name)) return null;
             if (string.Equals(name, SftpConnectorLoader.EngineAssembly.GetName().Name, StringComparison.OrdinalIgnoreCase)) return SftpConnectorLoader.EngineAssembly;
             var path = Path.Combine(folder, name + ".dll");
-            if (!File.Exists(path) || FrameworkSatisfies(assemblyName)) return null;
+            if (!File.Exists(path) || FrameworkSatisfies(name!, assemblyName.Version)) return null;
             return LoadFromAssemblyPath(path);
         }
 
-        private bool FrameworkSatisfies(AssemblyName requested)
+        private bool FrameworkSatisfies(string name, Version? requested)
         {
-            if (frameworkAssemblies is null)
-            {
-                frameworkAssemblies = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-                var list = AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") as string ?? string.Empty;
-                foreach (var path in list.Split(new[] { Path.PathSeparator }, StringSplitOptions.RemoveEmptyEntries))
-                    frameworkAssemblies[Path.GetFileNameWithoutExtension(path)] = path;
-            }
-
-            if (!frameworkAssemblies.TryGetValue(requested.Name!, out var frameworkPath)) return false;
+            var frameworkPath = Path.Combine(frameworkFolder, name + ".dll");
+            if (frameworkFolder.Length == 0 || !File.Exists(frameworkPath)) return false;
             var frameworkVersion = AssemblyName.GetAssemblyName(frameworkPath).Version;
-            return requested.Version is null || (frameworkVersion != null && frameworkVersion >= requested.Version);
+            return requested is null || (frameworkVersion != null && frameworkVersion >= requested);
         }
     }
 }
