@@ -17,6 +17,7 @@ namespace FtpTools.Sftp
     {
         private readonly List<AuthenticationMethod> methods = new List<AuthenticationMethod>();
         private readonly List<PrivateKeyFile> keys = new List<PrivateKeyFile>();
+        private readonly List<string> keyNames = new List<string>();
         private readonly SftpTrace trace;
 
         private SftpAuthentication(SftpTrace trace)
@@ -32,9 +33,8 @@ namespace FtpTools.Sftp
         /// <summary>What the server said it accepts, as of the last attempt.</summary>
         public IEnumerable<string> ServerAllows => methods.SelectMany(method => method.AllowedAuthentications ?? Array.Empty<string>()).Distinct();
 
+        /// <summary>For messages: "publickey (id_ed25519), password, keyboard-interactive"; key file names, never their contents.</summary>
         public string Offered => string.Join(", ", methods.Select(method => method.Name + (method is TracedPrivateKeyMethod ? " (" + string.Join(", ", keyNames) + ")" : string.Empty)));
-
-        private readonly List<string> keyNames = new List<string>();
 
         /// <summary>Reads the key files. Throws ArgumentException for a missing file, SftpAuthenticationException for one that cannot be used.</summary>
         public static SftpAuthentication Create(SftpConnectionOptions options, SftpTrace trace)
