@@ -37,6 +37,12 @@ namespace FtpTools.Engine
             : base(message, phase, command, reply, reply.IsTransientNegative, innerException)
         {
         }
+
+        /// <summary>For protocols without FTP reply codes (SFTP status replies): the server refused one request.</summary>
+        protected FtpCommandException(string message, FtpPhase phase, string command, bool isTransient, Exception? innerException)
+            : base(message, phase, command, null, isTransient, innerException)
+        {
+        }
     }
 
     /// <summary>The server sent something that is not valid FTP (a malformed reply, an unparsable 227/229, a line over the cap).</summary>

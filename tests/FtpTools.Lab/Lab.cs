@@ -28,6 +28,12 @@ public sealed class Lab : IDisposable
     /// <summary>Names accepted by <see cref="Start(string[])"/>, in start order.</summary>
     public static IReadOnlyList<string> AllServerNames => LabServerDefinition.AllNames;
 
+    /// <summary>The FTP and FTPS servers of <see cref="AllServerNames"/>.</summary>
+    public static IReadOnlyList<string> FtpServerNames => LabServerDefinition.FtpNames;
+
+    /// <summary>The SFTP servers (sshd) of <see cref="AllServerNames"/>.</summary>
+    public static IReadOnlyList<string> SftpServerNames => LabServerDefinition.SftpNames;
+
     public static bool IsInstalled => MissingPrerequisites.Count == 0;
 
     /// <summary>What is missing for the lab to run (absent binaries, user, PAM file, not root); empty when installed.</summary>
@@ -86,6 +92,10 @@ public sealed class Lab : IDisposable
             bool needsHash = definitions.Any(definition => definition.Kind is LabServerKind.Proftpd or LabServerKind.PureFtpd);
             string hash = needsHash ? LabCommand.Sha512Crypt(environment.OpenSsl, account.Password) : string.Empty;
 
+            LabSshClientKeys? sshClientKeys = definitions.Any(definition => definition.Kind == LabServerKind.Sshd)
+                ? LabSshClientKeys.Create(Path.Combine(root.FullName, "ssh-client-keys"), environment)
+                : null;
+
             var ports = new LabPortAllocator();
             foreach (LabServerDefinition definition in definitions)
             {
@@ -96,6 +106,14 @@ public sealed class Lab : IDisposable
                 LabFileOwner.Change(ftpRoot, account.Uid, account.Gid);
 
                 int port = ports.ControlPort(definition.Addresses);
+                if (definition.Kind == LabServerKind.Sshd)
+                {
+                    var sshPlan = new LabServerPlan(definition, environment, account, hash, certificate, serverDirectory, ftpRoot, empty, port, 0, 0, sshClientKeys);
+                    (LabLaunch sshLaunch, LabSshServer ssh) = SshdConfig.Prepare(sshPlan);
+                    servers.Add(new LabServer(sshPlan, sshLaunch, ssh));
+                    continue;
+                }
+
                 (int passiveMin, int passiveMax) = ports.PassiveRange(definition.Addresses, PassiveRangeSize);
                 var plan = new LabServerPlan(definition, environment, account, hash, certificate, serverDirectory, ftpRoot, empty, port, passiveMin, passiveMax);
                 LabLaunch launch = definition.Kind switch

@@ -56,7 +56,12 @@ public sealed record LabServerDescription(
     int PassivePortMax,
     string ServerDirectory,
     int? ProcessId,
-    string Notes)
+    string Notes,
+    string RemoteRootDirectory,
+    IReadOnlyList<LabSshHostKey>? HostKeys,
+    string? KnownHostsFile,
+    IReadOnlyList<LabSshClientKey>? ClientKeys,
+    IReadOnlyList<string>? AuthenticationMethods)
 {
     public static LabServerDescription Of(LabServer server) => new(
         server.Name,
@@ -77,5 +82,10 @@ public sealed record LabServerDescription(
         server.PassivePortMax,
         server.ServerDirectory,
         server.ProcessId,
-        server.Definition.Notes);
+        server.Definition.Notes,
+        server.RemoteRootDirectory,
+        server.Ssh?.HostKeys,
+        server.Ssh?.KnownHostsFile,
+        server.Ssh?.ClientKeys,
+        server.Ssh?.AuthenticationMethods);
 }

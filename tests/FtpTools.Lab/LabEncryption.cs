@@ -10,4 +10,7 @@ public enum LabEncryption
 
     /// <summary>TLS from the first byte (FTPS, RFC 4217 predecessor).</summary>
     Implicit,
+
+    /// <summary>SSH (SFTP): the whole connection is encrypted by SSH.</summary>
+    Ssh,
 }

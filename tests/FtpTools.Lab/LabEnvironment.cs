@@ -63,6 +63,19 @@ public sealed class LabEnvironment
 
     public string PamServiceFile => Path.Combine("/etc/pam.d", PamServiceName);
 
+    public string Sshd => "/usr/sbin/sshd";
+
+    /// <summary>sshd's own PAM service (from openssh-server), used for password and keyboard-interactive logins.</summary>
+    public string SshdPamFile => "/etc/pam.d/sshd";
+
+    public string SshKeygen => "/usr/bin/ssh-keygen";
+
+    /// <summary>From putty-tools: writes the lab's PuTTY (.ppk) client keys.</summary>
+    public string Puttygen => "/usr/bin/puttygen";
+
+    /// <summary>OpenSSH's sftp client, the reference client of the smoke tests.</summary>
+    public string SftpClient => "/usr/bin/sftp";
+
     /// <summary>Everything any lab server needs that is absent, as human-readable reasons (empty when installed).</summary>
     public IReadOnlyList<string> MissingPrerequisites() =>
         MissingPrerequisites(Enum.GetValues<LabServerKind>());
@@ -95,6 +108,7 @@ public sealed class LabEnvironment
                 },
                 LabServerKind.PureFtpd => new[] { PureFtpd, PurePw },
                 LabServerKind.Pyftpdlib => new[] { Python, Setpriv, PyftpdlibPackage },
+                LabServerKind.Sshd => new[] { Sshd, SshdPamFile, SshKeygen, Puttygen, SftpClient },
                 _ => throw new ArgumentOutOfRangeException(nameof(kinds), kind, null),
             });
         }

@@ -24,7 +24,7 @@ internal static class LabReaper
 
     public static void ReapStale(string tempDirectory, LabEnvironment environment)
     {
-        string[] serverBinaries = new[] { environment.Vsftpd, environment.Proftpd, environment.PureFtpd, environment.Python }
+        string[] serverBinaries = new[] { environment.Vsftpd, environment.Proftpd, environment.PureFtpd, environment.Python, environment.Sshd }
             .Select(RealPath)
             .ToArray();
         foreach (string lab in Directory.EnumerateDirectories(tempDirectory, FolderPrefix + "*"))

@@ -16,8 +16,9 @@ public sealed class LabServer : IDisposable
     private readonly LabLaunch _launch;
     private LabProcess? _process;
 
-    internal LabServer(LabServerPlan plan, LabLaunch launch)
+    internal LabServer(LabServerPlan plan, LabLaunch launch, LabSshServer? ssh = null)
     {
+        Ssh = ssh;
         _environment = plan.Environment;
         _launch = launch;
         Definition = plan.Definition;
@@ -80,8 +81,14 @@ public sealed class LabServer : IDisposable
 
     public IReadOnlyList<string> LogFiles => new[] { ConsoleLog }.Concat(_launch.LogFiles).ToArray();
 
-    /// <summary>ftp://host:port/ (ftps:// for implicit TLS); IPv6 hosts in brackets.</summary>
-    public Uri Url => new($"{(Encryption == LabEncryption.Implicit ? "ftps" : "ftp")}://{UrlHost}:{Port}/");
+    /// <summary>ftp://host:port/ (ftps:// for implicit TLS, sftp:// for sshd); IPv6 hosts in brackets.</summary>
+    public Uri Url => new($"{(Encryption == LabEncryption.Ssh ? "sftp" : Encryption == LabEncryption.Implicit ? "ftps" : "ftp")}://{UrlHost}:{Port}/");
+
+    /// <summary>sshd only: host keys, a known_hosts file with them, the client keys and the login methods.</summary>
+    public LabSshServer? Ssh { get; }
+
+    /// <summary>The remote path of <see cref="RootDirectory"/>: "/" for the FTP servers (chrooted), the folder itself over SFTP (no chroot; the session starts there).</summary>
+    public string RemoteRootDirectory => Kind == LabServerKind.Sshd ? RootDirectory : "/";
 
     /// <summary>Host as it goes into a URL: [::1] or 127.0.0.1.</summary>
     public string UrlHost => Host.Contains(':') ? "[" + Host + "]" : Host;
@@ -201,6 +208,13 @@ public sealed class LabServer : IDisposable
         }
 
         client.ReceiveTimeout = timeoutMs;
+        if (Encryption == LabEncryption.Ssh)
+        {
+            using NetworkStream ssh = client.GetStream();
+            string? banner = new StreamReader(ssh, Encoding.ASCII).ReadLine();
+            return banner is not null && banner.StartsWith("SSH-2.0-", StringComparison.Ordinal) ? string.Empty : "no SSH banner yet (" + banner + ")";
+        }
+
         using NetworkStream stream = client.GetStream();
         using var reader = new StreamReader(stream, Encoding.UTF8);
         string? line;

@@ -12,7 +12,8 @@ public sealed record LabServerDefinition(
     IReadOnlyList<string> Addresses,
     bool RequiresTlsSessionReuse,
     Version? MaxTlsVersion,
-    string Notes)
+    string Notes,
+    bool KeyboardInteractiveOnly = false)
 {
     private static readonly Version Tls12 = new(1, 2);
     private static readonly Version Tls13 = new(1, 3);
@@ -47,7 +48,17 @@ public sealed record LabServerDefinition(
             "pyftpdlib 1.5.7 (Debian), perm elradfmwMT (MFMT, SITE CHMOD)"),
         new("pyftpdlib-explicit", LabServerKind.Pyftpdlib, LabEncryption.Explicit, V4, false, Tls13,
             "TLS_FTPHandler, TLS required on control and data; stock 1.5.7: a data-channel TLS handshake started before the transfer command is dropped (pyftpdlib#604)"),
+        new("openssh-sftp", LabServerKind.Sshd, LabEncryption.Ssh, V4, false, null,
+            "OpenSSH 9.2 sshd, internal-sftp starting in the root directory; password and public-key logins; host keys ed25519, ecdsa, rsa"),
+        new("openssh-sftp-kbdint", LabServerKind.Sshd, LabEncryption.Ssh, V4, false, null,
+            "the same sshd taking only keyboard-interactive (PAM password prompt) logins", KeyboardInteractiveOnly: true),
     };
+
+    /// <summary>The FTP and FTPS servers (everything but sshd).</summary>
+    public static IReadOnlyList<string> FtpNames { get; } = All.Where(definition => definition.Kind != LabServerKind.Sshd).Select(definition => definition.Name).ToArray();
+
+    /// <summary>The SFTP servers (OpenSSH's sshd).</summary>
+    public static IReadOnlyList<string> SftpNames { get; } = All.Where(definition => definition.Kind == LabServerKind.Sshd).Select(definition => definition.Name).ToArray();
 
     public static IReadOnlyList<string> AllNames { get; } = All.Select(definition => definition.Name).ToArray();
 

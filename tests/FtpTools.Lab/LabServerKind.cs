@@ -6,4 +6,5 @@ public enum LabServerKind
     Proftpd,
     PureFtpd,
     Pyftpdlib,
+    Sshd,
 }

@@ -14,7 +14,8 @@ internal sealed record LabServerPlan(
     string EmptyDirectory,
     int Port,
     int PassivePortMin,
-    int PassivePortMax)
+    int PassivePortMax,
+    LabSshClientKeys? SshClientKeys = null)
 {
     public string PathInServerDirectory(string fileName) => Path.Combine(ServerDirectory, fileName);
 

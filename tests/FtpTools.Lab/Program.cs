@@ -88,7 +88,10 @@ public static class Program
 
         foreach (LabServer server in lab.Servers)
         {
-            Console.Error.WriteLine($"{server.Name,-22} {server.Url,-26} passive {server.PassivePortMin}-{server.PassivePortMax}  {server.ServerDirectory}");
+            string detail = server.Ssh is { } ssh
+                ? "host keys " + string.Join(' ', ssh.HostKeys.Select(key => key.Fingerprint))
+                : $"passive {server.PassivePortMin}-{server.PassivePortMax}";
+            Console.Error.WriteLine($"{server.Name,-22} {server.Url,-26} {detail}  {server.ServerDirectory}");
         }
 
         Console.Error.WriteLine($"user {lab.Account.User} / {lab.Account.Password}; certificate {lab.Certificate.CertificatePath} (SHA-256 {lab.Certificate.Sha256Thumbprint})");

@@ -1,5 +1,5 @@
 #!/bin/bash
-# Installs the FTP servers used by the FtpTools test lab on Debian 12 (run as root; idempotent).
+# Installs the FTP servers and OpenSSH's sshd used by the FtpTools test lab on Debian 12 (run as root; idempotent).
 #   tests/lab/install.sh [--password PW]
 # Environment: FTPTOOLS_LAB_CACHE (default /var/cache/ftptools-lab), FTPTOOLS_LAB_ROOT (default $CACHE/root),
 # FTPTOOLS_LAB_HOME (home of the ftptest user, default /var/cache/ftptools-lab/home), FTPTOOLS_LAB_PASSWORD.
@@ -14,7 +14,7 @@ PAM_SERVICE=ftptools-lab
 FTP_USER=ftptest
 FTP_PASSWORD=${FTPTOOLS_LAB_PASSWORD:-ftptest-lab-pw}
 UNPACKED_PACKAGES=(proftpd-core proftpd-mod-crypto pure-ftpd)
-APT_PACKAGES=(vsftpd python3-pyftpdlib curl lftp openssl iproute2 iptables procps ca-certificates)
+APT_PACKAGES=(vsftpd python3-pyftpdlib curl lftp openssl iproute2 iptables procps ca-certificates openssh-server openssh-client putty-tools)
 
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -53,6 +53,19 @@ if pgrep -x -f '/usr/sbin/vsftpd( /etc/vsftpd.conf)?' >/dev/null 2>&1; then
   say "stopping the system vsftpd service"
   invoke-rc.d vsftpd stop >/dev/null 2>&1 || /etc/init.d/vsftpd stop >/dev/null 2>&1 || true
 fi
+
+# openssh-server enables and starts sshd on :22 of every address; the lab runs its own sshd on loopback ports.
+if [ -d /run/systemd/system ] && systemctl is-enabled ssh >/dev/null 2>&1; then
+  say "disabling the system sshd service"
+  systemctl disable --now ssh ssh.socket >/dev/null 2>&1 || true
+fi
+# The system sshd writes /run/sshd.pid (the lab's write their own pid files in the lab folder).
+if [ -s /run/sshd.pid ] && kill -0 "$(cat /run/sshd.pid)" 2>/dev/null; then
+  say "stopping the system sshd service"
+  invoke-rc.d ssh stop >/dev/null 2>&1 || /etc/init.d/ssh stop >/dev/null 2>&1 || true
+fi
+# sshd's privilege separation directory (the lab creates it too; /run is emptied at boot).
+mkdir -p /run/sshd && chmod 755 /run/sshd
 
 # Unpack proftpd and pure-ftpd (only when the candidate version changed).
 mkdir -p "$LAB_CACHE/debs" "$LAB_ROOT"
@@ -117,4 +130,6 @@ say "proftpd:   $LAB_ROOT/usr/sbin/proftpd ($("$LAB_ROOT/usr/sbin/proftpd" -v 2>
 say "pure-ftpd: $LAB_ROOT/usr/sbin/pure-ftpd"
 # /usr/bin/python3 explicitly: a pyenv or venv python3 earlier in PATH doesn't see the Debian package
 say "pyftpdlib: $(/usr/bin/python3 -c 'import pyftpdlib; print(pyftpdlib.__ver__)')"
+say "sshd:      $(/usr/sbin/sshd -V 2>&1 | head -1)"
+say "puttygen:  $(puttygen --version 2>&1 | head -1)"
 say "done"

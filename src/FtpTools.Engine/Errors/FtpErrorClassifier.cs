@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using FtpTools.Engine.Planning;
+using FtpTools.Engine.Sftp;
 
 namespace FtpTools.Engine
 {
@@ -41,6 +42,7 @@ namespace FtpTools.Engine
         {
             var message = DescribeWithReply(exception);
             var code = exception.ReplyCode;
+            if (ClassifySftp(exception, message) is FtpErrorClassification sftp) return sftp;
 
             if (IsAuthTlsRefused(exception))
             {
@@ -109,6 +111,39 @@ namespace FtpTools.Engine
             if (code >= 400 && code < 500)
                 return new FtpErrorClassification(phaseId, FtpErrorKind.ResourceUnavailable, message);
             return new FtpErrorClassification(phaseId, FtpErrorKind.OperationFailed, message);
+        }
+
+        private static FtpErrorClassification? ClassifySftp(FtpException exception, string message)
+        {
+            switch (exception)
+            {
+                case SftpHostKeyException hostKey:
+                    return new FtpErrorClassification(FtpErrorIds.HostKeyNotTrusted, FtpErrorKind.SecurityError, message,
+                        "Verify the fingerprint " + hostKey.Fingerprint + " with the server's administrator, then pass it with -HostKeyFingerprint, or use -KnownHostsFile (with -AcceptNewHostKey to record a first-seen key).");
+                case SftpAuthenticationException _:
+                    return new FtpErrorClassification(FtpErrorIds.LoginFailed, FtpErrorKind.AuthenticationError, message,
+                        "Check the user name and password in -Credential, or the key in -KeyFile and its -KeyPassphrase.");
+                case SftpStatusException status:
+                    switch (status.Status)
+                    {
+                        case SftpStatus.NoSuchFile:
+                            return new FtpErrorClassification(FtpErrorIds.ItemNotFound, FtpErrorKind.ObjectNotFound, message);
+                        case SftpStatus.PermissionDenied:
+                            return new FtpErrorClassification(FtpErrorIds.PermissionDenied, FtpErrorKind.PermissionDenied, message);
+                        case SftpStatus.OperationUnsupported:
+                            return new FtpErrorClassification(FtpErrorIds.CommandFailed, FtpErrorKind.NotSupported, message);
+                        case SftpStatus.NoConnection:
+                        case SftpStatus.ConnectionLost:
+                            return new FtpErrorClassification(IdForPhase(exception.Phase, FtpErrorIds.CommandFailed), FtpErrorKind.ConnectionError, message);
+                        case SftpStatus.BadMessage:
+                            return new FtpErrorClassification(FtpErrorIds.CommandFailed, FtpErrorKind.ProtocolError, message);
+                        default:
+                            return new FtpErrorClassification(IdForPhase(exception.Phase, FtpErrorIds.CommandFailed), FtpErrorKind.OperationFailed, message);
+                    }
+
+                default:
+                    return null;
+            }
         }
 
         /// <summary>AUTH TLS answered with a permanent negative reply: the server has no explicit FTPS on this port.</summary>
