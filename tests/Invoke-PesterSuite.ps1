@@ -3,7 +3,7 @@
     Runs the Pester 5 suite (tests/*.Tests.ps1) with the Pester kept in the repository and reports one line of counts.
 .DESCRIPTION
     Imports Pester 5.9.1 by path from .tools/nuget/pester/5.9.1/tools (restoring it with
-    dotnet restore tests/tools/PesterRestore.csproj when it is missing), runs the suite and prints
+    dotnet restore tests/tools/TestPackages.csproj when it is missing), runs the suite and prints
         Pester: N passed, N failed, N skipped
     Failed counts failed tests, failed blocks (e.g. an AfterAll that threw) and test files that could not be
     discovered or run; skipped counts skipped, inconclusive and not-run tests. Exit code 0 only when nothing failed,
@@ -32,9 +32,10 @@ param(
 $pesterVersion = '5.9.1'
 $repositoryRoot = Split-Path -Parent $PSScriptRoot
 $pesterManifest = Join-Path $repositoryRoot ".tools/nuget/pester/$pesterVersion/tools/Pester.psd1"
-if (-not (Test-Path -LiteralPath $pesterManifest)) {
-    Write-Host "Pester $pesterVersion is not in .tools; restoring it with dotnet restore tests/tools/PesterRestore.csproj"
-    & dotnet restore (Join-Path $PSScriptRoot 'tools/PesterRestore.csproj') | Out-Host
+$olderBouncyCastle = Join-Path $repositoryRoot '.tools/nuget/bouncycastle.cryptography/2.4.0/lib/netstandard2.0/BouncyCastle.Cryptography.dll'
+if (-not (Test-Path -LiteralPath $pesterManifest) -or -not (Test-Path -LiteralPath $olderBouncyCastle)) {
+    Write-Host "Pester $pesterVersion or BouncyCastle 2.4.0 is not in .tools; restoring it with dotnet restore tests/tools/TestPackages.csproj"
+    & dotnet restore (Join-Path $PSScriptRoot 'tools/TestPackages.csproj') | Out-Host
     if ($LASTEXITCODE -ne 0 -or -not (Test-Path -LiteralPath $pesterManifest)) {
         throw "Could not restore Pester $pesterVersion into $(Split-Path -Parent $pesterManifest)."
     }

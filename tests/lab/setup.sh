@@ -3,7 +3,7 @@
 #   bash tests/lab/setup.sh [--install-only]
 #   1. installs the FTP lab servers (tests/lab/install.sh)
 #   2. installs PowerShell 7.6.9 as a dotnet global tool (~/.dotnet/tools/pwsh) unless a pwsh 7.4+ exists
-#   3. restores Pester 5.9.1 into .tools/ of this repository (tests/tools/PesterRestore.csproj), no module path touched
+#   3. restores Pester 5.9.1 (and BouncyCastle 2.4.0 for the SFTP isolation test) into .tools/ of this repository (tests/tools/TestPackages.csproj), no module path touched
 #   4. builds the module into out/FtpTools and the lab (Release)
 #   5. runs tests/Demo.ps1 in pwsh: a transfer with the module against the lab's vsftpd with explicit FTPS, which must
 #      end with the line "Demo transfer OK"
@@ -35,7 +35,7 @@ pwsh_path=$(install_pwsh) || { echo "could not install PowerShell $PWSH_TOOL_VER
 echo "pwsh: $pwsh_path ($("$pwsh_path" -NoProfile -NonInteractive -Command '$PSVersionTable.PSVersion.ToString()'))"
 
 echo "== 3/5 Pester into .tools"
-dotnet restore tests/tools/PesterRestore.csproj
+dotnet restore tests/tools/TestPackages.csproj
 pester=.tools/nuget/pester/5.9.1/tools/Pester.psd1
 [ -f "$pester" ] || { echo "Pester was not restored: $pester is missing" >&2; exit 1; }
 echo "Pester: $pester"
