@@ -1,11 +1,12 @@
 using System;
 using System.Linq;
 using FtpTools.Engine;
+using FtpTools.Engine.Sftp;
 
 namespace FtpTools
 {
     /// <summary>
-    /// A connected session, as Connect-FtpServer returns it. Pass it with -Session, or omit -Session to use the latest one.
+    /// A connected FTP, FTPS or SFTP session, as Connect-FtpServer returns it. Pass it with -Session, or omit -Session to use the latest one.
     /// Only descriptive values are public: no member leads to the credential or to the engine behind the session.
     /// </summary>
     public sealed class FtpSession
@@ -27,6 +28,18 @@ namespace FtpTools
                 SystemType = client.SystemType;
                 Features = client.Features.Names.OrderBy(n => n, StringComparer.OrdinalIgnoreCase).ToArray();
                 ServerCertificateThumbprint = client.ServerCertificateThumbprint;
+            }
+            else if (fileSystem is ISftpFileSystem sftp)
+            {
+                var ssh = sftp.SessionInfo;
+                Greeting = ssh.ServerVersion;
+                HostKeyType = ssh.HostKeyType;
+                HostKeyFingerprint = ssh.HostKeyFingerprint;
+                HostKeyTrust = ssh.HostKeyTrust.ToString();
+                KeyExchange = ssh.KeyExchange;
+                Cipher = ssh.Cipher;
+                Mac = ssh.Mac;
+                AuthenticationMethod = ssh.AuthenticationMethod;
             }
         }
 
@@ -63,6 +76,27 @@ namespace FtpTools
 
         /// <summary>SHA-256 of the server's certificate, for -CertificateThumbprint pins.</summary>
         public string? ServerCertificateThumbprint { get; }
+
+        /// <summary>SFTP only: the server's host key type (ssh-ed25519, ecdsa-sha2-nistp256, ssh-rsa, ...).</summary>
+        public string? HostKeyType { get; }
+
+        /// <summary>SFTP only: "SHA256:..." as OpenSSH prints it, the value for -HostKeyFingerprint.</summary>
+        public string? HostKeyFingerprint { get; }
+
+        /// <summary>SFTP only: why the host key was trusted (Pinned, KnownHosts, AcceptedNew).</summary>
+        public string? HostKeyTrust { get; }
+
+        /// <summary>SFTP only: the negotiated key exchange.</summary>
+        public string? KeyExchange { get; }
+
+        /// <summary>SFTP only: the negotiated cipher.</summary>
+        public string? Cipher { get; }
+
+        /// <summary>SFTP only: the negotiated MAC (the cipher's name for AEAD ciphers).</summary>
+        public string? Mac { get; }
+
+        /// <summary>SFTP only: publickey, password or keyboard-interactive.</summary>
+        public string? AuthenticationMethod { get; }
 
         internal IRemoteFileSystem FileSystem { get; }
 
