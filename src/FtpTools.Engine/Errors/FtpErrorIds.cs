@@ -16,5 +16,7 @@ namespace FtpTools.Engine
         public const string NoSession = "FtpTools.NoSession";
         public const string InvalidArgument = "FtpTools.InvalidArgument";
         public const string UnparsedListingLine = "FtpTools.UnparsedListingLine";
+        public const string DirectoryNotEmpty = "FtpTools.DirectoryNotEmpty";
+        public const string ModificationTimeNotKept = "FtpTools.ModificationTimeNotKept";
     }
 }
