@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Reflection;
@@ -86,12 +87,43 @@ namespace FtpTools.Module.Tests
                 Assert.True(type.GetProperty(property) != null, "The " + typeName + " view names a property that does not exist: " + property);
         }
 
-        [Fact]
-        public void The_session_hides_its_engine_client()
+        /// <summary>
+        /// No public member chain of an output object reaches the engine, its options or the credential: ConvertTo-Json and
+        /// Export-Clixml serialize public properties, and $session.X.Y.Z is what a user can type. Only strings, numbers,
+        /// enums, dates, the module's own output types and arrays of those are allowed along the way.
+        /// </summary>
+        [Theory]
+        [InlineData("FtpSession")]
+        [InlineData("FtpItem")]
+        [InlineData("FtpFileHash")]
+        [InlineData("FtpCommandResult")]
+        public void No_public_member_chain_of_an_output_object_reaches_the_engine_or_a_credential(string typeName)
         {
-            var client = module.ModuleType("FtpSession").GetProperty("Client")!;
-            Assert.NotNull(Attribute(client, "HiddenAttribute"));
+            var outputTypes = new[] { "FtpSession", "FtpItem", "FtpFileHash", "FtpCommandResult" }.Select(module.ModuleType).ToList();
+            var seen = new HashSet<Type>();
+            var queue = new Queue<(Type Type, string Chain)>();
+            queue.Enqueue((module.ModuleType(typeName), typeName));
+            while (queue.Count > 0)
+            {
+                var (type, chain) = queue.Dequeue();
+                if (!seen.Add(type)) continue;
+                foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+                {
+                    var propertyType = property.PropertyType;
+                    while (propertyType.IsArray) propertyType = propertyType.GetElementType()!;
+                    if (Nullable(propertyType) is Type inner) propertyType = inner;
+                    var where = chain + "." + property.Name;
+                    Assert.False(propertyType.Name.Contains("Credential") || propertyType.Name == "SecureString", where + " is a credential");
+                    if (propertyType.IsEnum || propertyType.IsPrimitive || propertyType.FullName == "System.String" || propertyType.FullName == "System.DateTime"
+                        || propertyType.FullName == "System.DateTimeOffset" || propertyType.FullName == "System.Decimal") continue;
+                    Assert.True(outputTypes.Contains(propertyType), where + " is a " + propertyType.FullName + ", which an output object must not expose");
+                    queue.Enqueue((propertyType, where));
+                }
+            }
         }
+
+        private static Type? Nullable(Type type) =>
+            type.IsGenericType && type.GetGenericTypeDefinition().FullName == "System.Nullable`1" ? type.GetGenericArguments()[0] : null;
 
         [Theory]
         [InlineData("ShouldContinue")]
@@ -107,7 +139,10 @@ namespace FtpTools.Module.Tests
         [Fact]
         public void The_module_keeps_no_static_mutable_state()
         {
-            foreach (var assembly in new[] { module.Assembly, module.Assembly.GetReferencedAssemblies().Where(a => a.Name == "FtpTools.Engine").Select(a => module.Assembly.GetType("FtpTools.FtpSession")!.GetProperty("Client")!.PropertyType.Assembly).Single() })
+            // The engine assembly, reached through a public engine type the module uses (FtpItem.ItemType is FtpTools.Engine.FtpItemType).
+            var engine = module.ModuleType("FtpItem").GetProperty("ItemType")!.PropertyType.Assembly;
+            Assert.Equal("FtpTools.Engine", engine.GetName().Name);
+            foreach (var assembly in new[] { module.Assembly, engine })
             {
                 foreach (var type in assembly.GetTypes())
                 {
