@@ -10,21 +10,156 @@ namespace FtpTools.Engine
     {
         private readonly FtpListingParserChain listingParsers = new FtpListingParserChain();
 
+        /// <summary>Whether "LIST -a &lt;dir&gt;" shows every entry here: unknown until a listing tells, then fixed for the session.</summary>
+        private HiddenEntryListing hiddenEntryListing = HiddenEntryListing.Unknown;
+
+        private enum HiddenEntryListing
+        {
+            Unknown,
+            ListDashA,
+            PlainList,
+        }
+
+        /// <summary>
+        /// Every entry of the directory, hidden (dot) entries included: MLSD where FEAT offers MLST; otherwise "LIST -a &lt;dir&gt;",
+        /// since some servers' LIST leaves dot files out (vsftpd). A server that refuses "-a" or takes it for a name gets plain
+        /// LIST for the rest of the session.
+        /// </summary>
         public FtpListing ListDirectory(string? path, CancellationToken cancellationToken)
         {
             var directory = ResolvePath(path);
             return WithPath(directory, () =>
             {
                 var context = new FtpListingContext(directory, Options.Clock);
-                var useMlsd = Features.Has("MLST");
-                var command = (useMlsd ? "MLSD " : "LIST ") + directory;
-                var lines = ReadDataLines(command, directory, cancellationToken);
-                var listing = useMlsd ? listingParsers.ParseMlsd(lines, context) : listingParsers.ParseList(lines, context);
-                // LIST of a missing directory is an empty success on some servers (vsftpd): tell "empty" from "not there".
-                if (listing.Items.Count == 0 && listing.UnparsedLines.Count == 0 && directory != "/" && !DirectoryExists(directory, cancellationToken))
-                    throw new FtpCommandException("The remote directory " + directory + " does not exist.", FtpPhase.Listing, command, new FtpReply(550, new[] { directory + ": No such directory." }));
-                return listing;
+                if (Features.Has("MLST"))
+                {
+                    var command = "MLSD " + directory;
+                    return EnsureDirectoryWhenEmpty(listingParsers.ParseMlsd(ReadListing(command, directory, cancellationToken), context), command, cancellationToken);
+                }
+
+                var sawDotEntries = false;
+                var listing = hiddenEntryListing == HiddenEntryListing.PlainList ? null : TryListAll(directory, context, out sawDotEntries, cancellationToken);
+                if (listing is null)
+                {
+                    var command = "LIST " + directory;
+                    listing = listingParsers.ParseList(ReadListing(command, directory, cancellationToken), context);
+                }
+
+                // "." and ".." in the answer prove the directory exists, however empty.
+                return sawDotEntries ? listing : EnsureDirectoryWhenEmpty(listing, listing.Command + " " + directory, cancellationToken);
             });
+        }
+
+        /// <summary>"LIST -a dir"; null when the server misread it (then plain LIST is used from now on).</summary>
+        private FtpListing? TryListAll(string directory, FtpListingContext context, out bool sawDotEntries, CancellationToken cancellationToken)
+        {
+            sawDotEntries = false;
+            var command = "LIST -a " + directory;
+            List<string> lines;
+            try
+            {
+                lines = ReadDataLines(command, directory, cancellationToken);
+            }
+            catch (FtpCommandException exception) when (exception.Reply?.IsPermanentNegative == true && hiddenEntryListing == HiddenEntryListing.Unknown && IsConnected)
+            {
+                // pyftpdlib takes "-a dir" for one path and answers 550. Whether plain LIST works decides it: if it fails too, the directory is the problem.
+                var plain = listingParsers.ParseList(ReadListing("LIST " + directory, directory, cancellationToken), context);
+                UsePlainList("it answered " + FtpCommandText.Mask(command) + " with " + exception.Reply!.Summary);
+                return plain;
+            }
+            catch (FtpCommandException exception) when (IsDiagnosable(exception))
+            {
+                throw DiagnoseListing(exception, directory, cancellationToken);
+            }
+
+            if (lines.Any(IsSeveralPathsHeader))
+            {
+                // pure-ftpd splits arguments at spaces: "LIST -a /a b" lists "/a" and "b", each under a "name:" header.
+                UsePlainList("it read the path of " + FtpCommandText.Mask(command) + " as several paths");
+                return null;
+            }
+
+            var listing = listingParsers.ParseList(lines, context);
+            sawDotEntries = lines.Any(line => NamesDotEntry(line, context));
+            if (hiddenEntryListing != HiddenEntryListing.Unknown) return listing;
+            if (sawDotEntries)
+            {
+                hiddenEntryListing = HiddenEntryListing.ListDashA;
+                return listing;
+            }
+
+            if (listing.Items.Count == 0 && listing.UnparsedLines.Count == 0)
+            {
+                // Nothing, not even "." and "..": "-a" may have been taken for a name that matches nothing.
+                var plain = listingParsers.ParseList(ReadListing("LIST " + directory, directory, cancellationToken), context);
+                if (plain.Items.Count > 0 || plain.UnparsedLines.Count > 0)
+                {
+                    UsePlainList("its answer to " + FtpCommandText.Mask(command) + " was empty but LIST named entries");
+                    return plain;
+                }
+            }
+
+            return listing;
+        }
+
+        private void UsePlainList(string reason)
+        {
+            hiddenEntryListing = HiddenEntryListing.PlainList;
+            connection?.Trace(FtpTraceDirection.Info, "The server does not take LIST -a (" + reason + "); using plain LIST for the rest of the session, which may leave out hidden (dot) entries.");
+        }
+
+        private bool NamesDotEntry(string line, FtpListingContext context)
+        {
+            foreach (var parser in listingParsers.ListParsers)
+            {
+                if (parser.TryParse(line, context, out var item)) return item != null && (item.Name == "." || item.Name == "..");
+            }
+
+            return false;
+        }
+
+        private static bool IsSeveralPathsHeader(string line)
+        {
+            var text = line.Trim();
+            return text.Length > 1 && text[text.Length - 1] == ':' && text.IndexOf(' ') < 0 && text[0] == '/';
+        }
+
+        /// <summary>LIST of a missing directory is an empty success on some servers (vsftpd): tell "empty" from "not there".</summary>
+        private FtpListing EnsureDirectoryWhenEmpty(FtpListing listing, string command, CancellationToken cancellationToken)
+        {
+            var directory = listing.Directory;
+            if (listing.Items.Count == 0 && listing.UnparsedLines.Count == 0 && listing.RefusedEntries.Count == 0 && directory != "/" && !DirectoryExists(directory, cancellationToken))
+            {
+                var isFile = TryGetSize(directory, cancellationToken).HasValue;
+                throw new FtpCommandException("The remote directory " + directory + (isFile ? " is a file, not a directory." : " does not exist."), FtpPhase.Listing, command,
+                    new FtpReply(550, new[] { directory + ": No such directory." })) { Cause = isFile ? FtpFailureCause.Unknown : FtpFailureCause.NotFound };
+            }
+
+            return listing;
+        }
+
+        /// <summary>Reads a listing's lines; a refused listing says whether the directory is missing or only unreadable.</summary>
+        private List<string> ReadListing(string command, string directory, CancellationToken cancellationToken)
+        {
+            try
+            {
+                return ReadDataLines(command, directory, cancellationToken);
+            }
+            catch (FtpCommandException exception) when (IsDiagnosable(exception) || (exception.ReplyCode == 501 && exception.Cause == FtpFailureCause.Unknown && IsConnected))
+            {
+                // pyftpdlib answers MLSD of a missing directory with "501 No such directory".
+                throw DiagnoseListing(exception, directory, cancellationToken);
+            }
+        }
+
+        private FtpCommandException DiagnoseListing(FtpCommandException exception, string directory, CancellationToken cancellationToken)
+        {
+            var what = "Cannot list the remote directory " + directory;
+            if (DirectoryExists(directory, cancellationToken))
+                return Diagnosed(exception, what, FtpFailureCause.PermissionDenied, "it exists, but the server refused to list it, so this account probably lacks permission");
+            return TryGetSize(directory, cancellationToken).HasValue
+                ? Diagnosed(exception, what, FtpFailureCause.Unknown, "it is a file, not a directory")
+                : Diagnosed(exception, what, FtpFailureCause.NotFound, "it does not exist");
         }
 
         public IReadOnlyList<string> ListNames(string? path, CancellationToken cancellationToken)
@@ -51,7 +186,8 @@ namespace FtpTools.Engine
                     if (reply.Code == 250)
                     {
                         var parsed = listingParsers.ParseMlst(reply.Lines, context);
-                        if (parsed != null) return parsed;
+                        // The facts are about the path asked for, whatever path the server wrote next to them.
+                        if (parsed != null) return parsed.FullName == target ? parsed : parsed.At(target);
                     }
                     else if (reply.Code != 550 && reply.Code != 450)
                     {
@@ -78,6 +214,19 @@ namespace FtpTools.Engine
             if (reply.Code == 213 && long.TryParse(reply.Message.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var size)) return size;
             if (reply.Code == 550 || reply.Code == 450 || reply.Code == 501) return null;
             throw new FtpCommandException(DescribeFailure("SIZE " + target, reply), FtpPhase.Command, "SIZE " + target, reply) { RemotePath = target };
+        }
+
+        /// <summary>SIZE for a diagnosis: null also when the server has no SIZE command.</summary>
+        private long? TryGetSize(string path, CancellationToken cancellationToken)
+        {
+            try
+            {
+                return GetSize(path, cancellationToken);
+            }
+            catch (FtpCommandException)
+            {
+                return null;
+            }
         }
 
         /// <summary>MDTM (RFC 3659), in UTC; null when the server has no time for it.</summary>
@@ -110,10 +259,20 @@ namespace FtpTools.Engine
                     }
                 }
 
-                throw new FtpCommandException(DescribeFailure("MKD " + target, reply), FtpPhase.Command, "MKD " + target, reply);
+                var failure = new FtpCommandException(DescribeFailure("MKD " + target, reply), FtpPhase.Command, "MKD " + target, reply);
+                if (!IsDiagnosable(failure)) throw failure;
+                var what = "Cannot create the remote directory " + target;
+                var parentPath = FtpPath.GetParent(target);
+                if (parentPath != "/" && !DirectoryExists(parentPath, cancellationToken))
+                    throw Diagnosed(failure, what, FtpFailureCause.ParentNotFound, "the directory " + parentPath + " it belongs in does not exist");
+                var existing = GetItem(target, cancellationToken);
+                if (existing != null)
+                    throw Diagnosed(failure, what, FtpFailureCause.AlreadyExists, existing.Type == FtpItemType.Directory ? "it already exists" : "a file has that name");
+                throw Diagnosed(failure, what, FtpFailureCause.PermissionDenied, "the server refused to create it in " + parentPath + ", so this account probably lacks permission there");
             });
         }
 
+        /// <summary>Removes a directory; recursive removes every entry first, hidden ones included. Fails with Cause DirectoryNotEmpty when entries remain.</summary>
         public void RemoveDirectory(string path, bool recursive, CancellationToken cancellationToken)
         {
             var target = ResolvePath(path);
@@ -128,14 +287,47 @@ namespace FtpTools.Engine
                     }
                 }
 
-                return Execute("RMD " + target, FtpPhase.Command, cancellationToken, 250, 2);
+                var command = "RMD " + target;
+                var reply = Execute(command, cancellationToken);
+                if (reply.IsPositiveCompletion) return reply;
+                var failure = new FtpCommandException(DescribeFailure(command, reply), FtpPhase.Command, command, reply);
+                if (!IsDiagnosable(failure)) throw failure;
+                var what = "Cannot remove the remote directory " + target;
+                if (!DirectoryExists(target, cancellationToken))
+                {
+                    throw TryGetSize(target, cancellationToken).HasValue
+                        ? Diagnosed(failure, what, FtpFailureCause.Unknown, "it is a file, not a directory")
+                        : Diagnosed(failure, what, FtpFailureCause.NotFound, "it does not exist");
+                }
+                var remaining = ListDirectory(target, cancellationToken);
+                if (Planning.DirectoryRemoval.CountEntries(remaining) > 0)
+                {
+                    throw Diagnosed(failure, what, FtpFailureCause.DirectoryNotEmpty,
+                        recursive
+                            ? "it still has " + Planning.DirectoryRemoval.DescribeEntries(remaining) + " after its contents were removed; entries that could not be listed or deleted remain"
+                            : "it is not empty (" + Planning.DirectoryRemoval.DescribeEntries(remaining) + "). Use -Recurse to remove it with everything in it");
+                }
+
+                throw Diagnosed(failure, what, FtpFailureCause.PermissionDenied, "it exists and is empty, so this account probably lacks permission to remove it");
             });
         }
 
         public void DeleteFile(string path, CancellationToken cancellationToken)
         {
             var target = ResolvePath(path);
-            WithPath(target, () => Execute("DELE " + target, FtpPhase.Command, cancellationToken, 2));
+            WithPath(target, () =>
+            {
+                var command = "DELE " + target;
+                var reply = Execute(command, cancellationToken);
+                if (reply.IsPositiveCompletion) return reply;
+                var failure = new FtpCommandException(DescribeFailure(command, reply), FtpPhase.Command, command, reply);
+                if (!IsDiagnosable(failure)) throw failure;
+                var what = "Cannot delete the remote file " + target;
+                var existing = GetItem(target, cancellationToken);
+                if (existing is null) throw Diagnosed(failure, what, FtpFailureCause.NotFound, "it does not exist");
+                if (existing.Type == FtpItemType.Directory) throw Diagnosed(failure, what, FtpFailureCause.Unknown, "it is a directory");
+                throw Diagnosed(failure, what, FtpFailureCause.PermissionDenied, "it exists, so this account probably lacks permission to delete it");
+            });
         }
 
         public void Rename(string fromPath, string toPath, CancellationToken cancellationToken)
@@ -144,8 +336,25 @@ namespace FtpTools.Engine
             var destination = ResolvePath(toPath);
             WithPath(source, () =>
             {
-                Execute("RNFR " + source, FtpPhase.Command, cancellationToken, 350);
-                return Execute("RNTO " + destination, FtpPhase.Command, cancellationToken, 2);
+                var what = "Cannot rename " + source + " to " + destination;
+                var from = Execute("RNFR " + source, cancellationToken);
+                if (from.Code != 350)
+                {
+                    var failure = new FtpCommandException(DescribeFailure("RNFR " + source, from), FtpPhase.Command, "RNFR " + source, from);
+                    if (!IsDiagnosable(failure)) throw failure;
+                    if (GetItem(source, cancellationToken) is null) throw Diagnosed(failure, what, FtpFailureCause.NotFound, source + " does not exist");
+                    throw Diagnosed(failure, what, FtpFailureCause.PermissionDenied, source + " exists, so this account probably lacks permission to rename it");
+                }
+
+                var to = Execute("RNTO " + destination, cancellationToken);
+                if (to.IsPositiveCompletion) return to;
+                var refused = new FtpCommandException(DescribeFailure("RNTO " + destination, to), FtpPhase.Command, "RNTO " + destination, to);
+                if (!IsDiagnosable(refused)) throw refused;
+                var parent = FtpPath.GetParent(destination);
+                if (parent != "/" && !DirectoryExists(parent, cancellationToken))
+                    throw Diagnosed(refused, what, FtpFailureCause.ParentNotFound, "the directory " + parent + " does not exist");
+                if (GetItem(destination, cancellationToken) != null) throw Diagnosed(refused, what, FtpFailureCause.AlreadyExists, destination + " already exists");
+                throw Diagnosed(refused, what, FtpFailureCause.PermissionDenied, "this account probably lacks permission to write in " + parent);
             });
         }
 
@@ -157,11 +366,20 @@ namespace FtpTools.Engine
             WithPath(target, () =>
             {
                 if (Features.Has("MFMT")) return Execute("MFMT " + stamp + " " + target, FtpPhase.Command, cancellationToken, 2);
+                if (modifiedTimeRefused) throw ModifiedTimeNotSupported(null);
                 var reply = Execute("MDTM " + stamp + " " + target, cancellationToken);
                 if (reply.Code == 213 || reply.Code == 253) return reply;
-                throw new FtpNotSupportedException("The server cannot set modification times (no MFMT in FEAT, and it refused MDTM with a time: " + reply + ").", "MDTM " + stamp + " " + target, reply);
+                modifiedTimeRefused = true;
+                throw ModifiedTimeNotSupported(reply);
             });
+
+            FtpNotSupportedException ModifiedTimeNotSupported(FtpReply? reply) =>
+                new FtpNotSupportedException("The server does not support setting modification times (no MFMT in FEAT" + (reply is null ? ", and it refused MDTM with a time earlier in this session)." : ", and it refused MDTM with a time: " + reply.Summary + ")."),
+                    "MDTM " + stamp + " " + target, reply);
         }
+
+        /// <summary>Set once the server refused MDTM with a time: then it is not asked again.</summary>
+        private bool modifiedTimeRefused;
 
         /// <summary>A hash computed by the server. Null algorithm: SHA-256 if offered, else the strongest the server has.</summary>
         public FtpHashResult GetHash(string path, FtpHashAlgorithm? algorithm, CancellationToken cancellationToken)
@@ -176,6 +394,23 @@ namespace FtpTools.Engine
             if (!reply.IsPositiveCompletion) return false;
             Execute("CWD " + currentDirectory, FtpPhase.Command, cancellationToken, 2);
             return true;
+        }
+
+        /// <summary>A refusal worth a look ("not there", "no permission" or "not empty" all come as 550, 553 or 450), on a connection that still works.</summary>
+        private bool IsDiagnosable(FtpException exception) =>
+            exception.Cause == FtpFailureCause.Unknown && exception.ReplyCode is int code && (code == 450 || code == 550 || code == 553) && IsConnected;
+
+        /// <summary>The failure again, with what the engine found out: "Cannot delete /a: it does not exist (the server answered DELE with 550 ...)."</summary>
+        private static FtpCommandException Diagnosed(FtpException failure, string what, FtpFailureCause cause, string finding)
+        {
+            var command = failure.Command ?? string.Empty;
+            var verb = command.Split(' ')[0];
+            var reply = failure.Reply!;
+            return new FtpCommandException(what + ": " + finding + " (the server answered " + verb + " with " + reply.Summary + ").", failure.Phase, command, reply, failure)
+            {
+                Cause = cause,
+                RemotePath = failure.RemotePath,
+            };
         }
     }
 }

@@ -24,9 +24,21 @@ namespace FtpTools.Engine
             return WithPath(target, () =>
             {
                 long written = 0;
-                RunTransfer("RETR " + target, target, restartOffset, isUpload: false, progress, cancellationToken,
-                    (data, monitor) => CopyData(data, destination, monitor, copied => written += copied, cancellationToken),
-                    rewind: () => written == 0);
+                try
+                {
+                    RunTransfer("RETR " + target, target, restartOffset, isUpload: false, progress, cancellationToken,
+                        (data, monitor) => CopyData(data, destination, monitor, copied => written += copied, cancellationToken),
+                        rewind: () => written == 0);
+                }
+                catch (FtpCommandException exception) when (written == 0 && IsDiagnosable(exception))
+                {
+                    var what = "Cannot download " + target;
+                    var existing = GetItem(target, cancellationToken);
+                    if (existing is null) throw Diagnosed(exception, what, FtpFailureCause.NotFound, "it does not exist");
+                    if (existing.Type == FtpItemType.Directory) throw Diagnosed(exception, what, FtpFailureCause.Unknown, "it is a directory");
+                    throw Diagnosed(exception, what, FtpFailureCause.PermissionDenied, "it exists, so this account probably lacks permission to read it");
+                }
+
                 return written;
             });
         }
@@ -53,14 +65,29 @@ namespace FtpTools.Engine
 
                 long sent = 0;
                 var total = source.CanSeek ? source.Length : (long?)null;
-                RunTransfer(command, target, 0, isUpload: true, progress, cancellationToken,
-                    (data, monitor) => CopyData(source, data, monitor, copied => sent += copied, cancellationToken), total, offset, () =>
+                try
                 {
-                    if (!source.CanSeek) return false;
-                    source.Seek(offset, SeekOrigin.Begin);
-                    sent = 0;
-                    return true;
-                });
+                    RunTransfer(command, target, 0, isUpload: true, progress, cancellationToken,
+                        (data, monitor) => CopyData(source, data, monitor, copied => sent += copied, cancellationToken), total, offset, () =>
+                    {
+                        if (!source.CanSeek) return false;
+                        source.Seek(offset, SeekOrigin.Begin);
+                        sent = 0;
+                        return true;
+                    });
+                }
+                catch (FtpCommandException exception) when (sent == 0 && IsDiagnosable(exception))
+                {
+                    // vsftpd answers STOR into a missing folder with a bare "553 Could not create file".
+                    var what = "Cannot upload to " + target;
+                    var parent = FtpPath.GetParent(target);
+                    if (parent != "/" && !DirectoryExists(parent, cancellationToken))
+                        throw Diagnosed(exception, what, FtpFailureCause.ParentNotFound, "the remote folder " + parent + " does not exist");
+                    if (GetItem(target, cancellationToken)?.Type == FtpItemType.Directory)
+                        throw Diagnosed(exception, what, FtpFailureCause.Unknown, "a remote directory has that name");
+                    throw Diagnosed(exception, what, FtpFailureCause.PermissionDenied, "this account probably lacks permission to write there");
+                }
+
                 return sent;
             });
         }
@@ -195,8 +222,8 @@ namespace FtpTools.Engine
                     if (cancellationToken.IsCancellationRequested) throw new OperationCanceledException("The transfer was cancelled.", exception, cancellationToken);
                     if (exception is FtpException) throw;
                     throw new FtpConnectionException(
-                        "The transfer of " + path + " over " + channel.Description + " failed after " + monitor.BytesTransferred + " bytes: " + exception.Message
-                        + (serverReply is null ? string.Empty : " The server said: " + serverReply + "."),
+                        "The transfer of " + path + " over " + channel.Description + " failed after " + monitor.Describe() + ": " + exception.Message
+                        + (serverReply is null ? string.Empty : " The server said: " + serverReply.Summary + "."),
                         FtpPhase.Transfer, command, serverReply, innerException: exception);
                 }
 
@@ -205,7 +232,7 @@ namespace FtpTools.Engine
                 if (!final.IsPositiveCompletion)
                 {
                     if (final.Code == 426 || final.Code == 425)
-                        throw new FtpConnectionException("The server aborted the transfer of " + path + " over " + channel.Description + ": " + final + ".", FtpPhase.Transfer, command, final);
+                        throw new FtpConnectionException("The server aborted the transfer of " + path + " over " + channel.Description + " after " + monitor.Describe() + ": " + final.Summary + ".", FtpPhase.Transfer, command, final);
                     throw new FtpCommandException(DescribeFailure(command, final), FtpPhase.Transfer, command, final);
                 }
 

@@ -62,6 +62,7 @@ namespace FtpTools.Engine
             {
                 if (Options.Encryption != FtpEncryption.None) tls = new FtpTlsContext(Options, tlsProtocolsOverride ?? Options.TlsProtocols);
                 if (Options.Encryption == FtpEncryption.Implicit) StartControlTls(null, cancellationToken);
+                else AwaitPlainGreeting(cancellationToken);
                 ReadGreeting(cancellationToken);
                 if (Options.Encryption == FtpEncryption.Explicit) NegotiateExplicitTls(cancellationToken);
                 Login(cancellationToken);
@@ -173,13 +174,45 @@ namespace FtpTools.Engine
             return connection;
         }
 
+        /// <summary>How long a plain connection waits for the greeting before checking whether the port expects a TLS handshake.</summary>
+        private static readonly TimeSpan GreetingProbeDelay = TimeSpan.FromSeconds(3);
+
+        /// <summary>How long the TLS check waits for the server's answer to a ClientHello.</summary>
+        private static readonly TimeSpan TlsProbeTimeout = TimeSpan.FromSeconds(3);
+
+        /// <summary>
+        /// An implicit-FTPS port waits for the client's TLS handshake and never sends a plain greeting, so "-Encryption Explicit"
+        /// (or None) against it would wait the whole read timeout and say only "did not answer". After a few silent seconds
+        /// the engine offers a TLS handshake: TLS records back mean implicit FTPS, and the error says so. Anything else is a
+        /// slow server: it is connected to again (the handshake bytes spoilt the first connection) and given the whole timeout.
+        /// </summary>
+        private void AwaitPlainGreeting(CancellationToken cancellationToken)
+        {
+            var control = RequireConnection();
+            if (Options.ReadTimeout <= GreetingProbeDelay || control.WaitForReply(GreetingProbeDelay)) return;
+            cancellationToken.ThrowIfCancellationRequested();
+            control.Trace(FtpTraceDirection.Info, "No greeting within " + GreetingProbeDelay.TotalSeconds + " s; checking whether the port expects a TLS handshake (implicit FTPS).");
+            var speaksTls = control.AnswersTlsHandshake(TlsProbeTimeout);
+            control.Dispose();
+            if (speaksTls)
+            {
+                throw new FtpConnectionException(
+                    "The server at " + Options.Host + ":" + Options.EffectivePort + " sent no FTP greeting within " + GreetingProbeDelay.TotalSeconds + " s but answered a TLS handshake: "
+                    + "this port seems to speak implicit FTPS. Use -Encryption Implicit.", FtpPhase.Connect, isTransient: false) { Cause = FtpFailureCause.ImplicitTlsPort };
+            }
+
+            control.Trace(FtpTraceDirection.Info, "The port does not answer TLS: the server is slow to greet. Connecting again and waiting up to " + Options.ReadTimeout.TotalSeconds + " s.");
+            var socket = SocketConnector.Connect(Options.Host, Options.EffectivePort, Options.ConnectTimeout, cancellationToken);
+            connection = new ControlConnection(socket, Options.ReadTimeout, Options.Trace);
+        }
+
         private void ReadGreeting(CancellationToken cancellationToken)
         {
             var control = RequireConnection();
             var greeting = control.ReadReply(null, cancellationToken);
             while (greeting.Code == 120) greeting = control.ReadReply(null, cancellationToken);
             if (greeting.Code != 220)
-                throw new FtpConnectionException("The server refused the connection: " + greeting + ".", FtpPhase.Connect, null, greeting, greeting.IsTransientNegative);
+                throw new FtpConnectionException("The server refused the connection: " + greeting.Summary + ".", FtpPhase.Connect, null, greeting, greeting.IsTransientNegative);
             Greeting = greeting.Message;
         }
 
@@ -187,10 +220,14 @@ namespace FtpTools.Engine
         {
             var reply = Execute("AUTH TLS", cancellationToken);
             if (reply.Code != 234)
+            {
                 throw new FtpTlsException(
-                    "The server refused AUTH TLS (" + reply.Code + " " + reply.Message.Trim() + "): explicit FTPS is not available on " + Options.Host + ":" + Options.EffectivePort
-                    + ". Connect without encryption only if the network is trusted, or use implicit FTPS if the server offers it on another port.",
-                    "AUTH TLS", reply);
+                    "The server refused AUTH TLS (" + reply.Summary + "): explicit FTPS is not available on " + Options.Host + ":" + Options.EffectivePort
+                    + ". Use -Encryption Implicit if the server offers implicit FTPS (usually on port 990), or -Encryption None only if the network is trusted "
+                    + "(the password and all data then travel in clear text). Nothing was sent but AUTH TLS; the password was not.",
+                    "AUTH TLS", reply) { Cause = reply.IsPermanentNegative ? FtpFailureCause.AuthTlsRefused : FtpFailureCause.Unknown };
+            }
+
             StartControlTls("AUTH TLS", cancellationToken);
         }
 
@@ -215,7 +252,7 @@ namespace FtpTools.Engine
             }
 
             if (reply.Code != 230 && reply.Code != 202)
-                throw new FtpCommandException("Login as \"" + user + "\" failed: " + reply.Code + " " + reply.Message.Trim() + ".", FtpPhase.Login, "USER " + user, reply);
+                throw new FtpCommandException("Login as \"" + user + "\" failed: " + reply.Summary + ".", FtpPhase.Login, "USER " + user, reply);
         }
 
         private string ReadWorkingDirectory(CancellationToken cancellationToken)

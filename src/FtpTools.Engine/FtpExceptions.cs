@@ -28,6 +28,9 @@ namespace FtpTools.Engine
 
         /// <summary>The remote path the failed operation was about, when there is one.</summary>
         public string? RemotePath { get; set; }
+
+        /// <summary>What the engine found out about the failure beyond the reply code (not there, no permission, not empty, ...).</summary>
+        public FtpFailureCause Cause { get; set; }
     }
 
     /// <summary>The server answered a command with a reply the operation cannot continue from.</summary>
@@ -84,7 +87,7 @@ namespace FtpTools.Engine
 
 namespace FtpTools.Engine
 {
-    /// <summary>The server does not offer what was asked (no HASH/XSHA*, no MFMT, no EPSV where it is required, ...).</summary>
+    /// <summary>The server does not support what was asked (no HASH/XSHA*, no MFMT, no EPSV where it is required, ...).</summary>
     public class FtpNotSupportedException : FtpException
     {
         public FtpNotSupportedException(string message, string? command = null, FtpReply? reply = null)

@@ -51,8 +51,8 @@ namespace FtpTools.Engine
 
             var offered = hashAlgorithms.Concat(Preference.Select(LegacyCommand).Where(features.Has)).ToList();
             throw new FtpNotSupportedException(
-                "The server does not offer server-side hashing" + (requested.HasValue ? " with " + requested.Value : string.Empty)
-                + (offered.Count == 0 ? ": its FEAT reply lists neither HASH nor XSHA256/XSHA1/XMD5/XCRC." : "; it offers " + string.Join(", ", offered) + "."),
+                "The server does not support file hashes" + (requested.HasValue ? " with " + requested.Value : string.Empty)
+                + (offered.Count == 0 ? ": its FEAT reply lists neither HASH nor XSHA256/XSHA1/XMD5/XCRC." : "; it supports only " + string.Join(", ", offered) + "."),
                 "HASH " + path);
         }
 

@@ -30,6 +30,23 @@ namespace FtpTools.Engine
 
         public bool IsPermanentNegative => Code >= 500;
 
+        /// <summary>"550 Permission denied" for use inside a sentence: the code and the last line of text without its closing full stop.</summary>
+        public string Summary
+        {
+            get
+            {
+                var text = string.Empty;
+                for (var i = Lines.Count - 1; i >= 0; i--)
+                {
+                    if (Lines[i].Trim().Length == 0) continue;
+                    text = Lines[i].Trim().TrimEnd('.');
+                    break;
+                }
+
+                return text.Length == 0 ? Code.ToString(System.Globalization.CultureInfo.InvariantCulture) : Code + " " + text;
+            }
+        }
+
         public override string ToString() => Code + " " + Message;
     }
 }

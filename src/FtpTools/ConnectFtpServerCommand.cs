@@ -63,7 +63,7 @@ namespace FtpTools
         {
             var relay = new TraceRelay();
             var options = BuildOptions(relay);
-            if (Encryption == FtpEncryption.None && options.Credential != null)
+            if (options.Encryption == FtpEncryption.None && options.Credential != null)
                 WriteWarning("-Encryption None sends the password and all data in clear text.");
             if (SkipCertificateCheck.IsPresent)
                 WriteVerbose("-SkipCertificateCheck: the server's certificate will not be validated.");
@@ -94,12 +94,37 @@ namespace FtpTools
             WriteObject(session);
         }
 
+        /// <summary>-ComputerName may be "host", "host:port", "[::1]:port" or a URL (ftp://, ftps://, sftp://); it must agree with -Port, -Encryption and -Credential.</summary>
+        private ServerAddress ParseAddress(out int port, out FtpEncryption encryption)
+        {
+            port = 0;
+            encryption = FtpEncryption.Explicit;
+            ServerAddress? address = null;
+            try
+            {
+                address = ServerAddress.Parse(ComputerName);
+                if (address.Protocol == RemoteProtocol.Sftp)
+                    throw new ArgumentException("-ComputerName '" + ComputerName + "' asks for SFTP, which this version of FtpTools cannot connect to yet. Use ftp:// or ftps:// (or a host name alone for explicit FTPS).");
+                port = address.ChoosePort(Port);
+                encryption = address.ChooseEncryption(MyInvocation.BoundParameters.ContainsKey(nameof(Encryption)) ? Encryption : (FtpEncryption?)null);
+                var hasCredential = Credential != null && Credential != PSCredential.Empty;
+                address.CheckUserName(hasCredential ? Credential!.UserName : null, hasCredential);
+            }
+            catch (ArgumentException exception)
+            {
+                ThrowInvalidArgument(exception.Message, ComputerName);
+            }
+
+            return address!;
+        }
+
         private FtpClientOptions BuildOptions(TraceRelay relay)
         {
-            var options = new FtpClientOptions(ComputerName)
+            var server = ParseAddress(out var port, out var encryption);
+            var options = new FtpClientOptions(server.Host)
             {
-                Port = Port,
-                Encryption = Encryption,
+                Port = port,
+                Encryption = encryption,
                 DataConnectionMode = DataConnection,
                 UseServerPassiveAddress = UseServerPassiveAddress.IsPresent,
                 SkipCertificateValidation = SkipCertificateCheck.IsPresent,

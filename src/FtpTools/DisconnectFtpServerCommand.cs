@@ -7,7 +7,7 @@ namespace FtpTools
     [OutputType(typeof(void))]
     public sealed class DisconnectFtpServerCommand : FtpCmdlet
     {
-        [Parameter(ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNull]
         public FtpSession[]? Session { get; set; }
 

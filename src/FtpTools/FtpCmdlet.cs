@@ -77,7 +77,7 @@ namespace FtpTools
         /// <summary>Writes a non-terminating error, unless the connection is gone: then every later item would fail the same way, so it ends the command.</summary>
         protected void WriteItemError(FtpSession? session, Exception exception, object? target)
         {
-            var record = FtpErrorRecords.FromException(exception, target);
+            var record = FtpErrorRecords.FromException(exception, target, ServerLabel(session));
             if (record.CategoryInfo.Category == ErrorCategory.ConnectionError && session != null && !session.IsConnected)
                 ThrowTerminatingError(record);
             WriteError(record);
@@ -85,9 +85,20 @@ namespace FtpTools
 
         protected void ThrowFtpError(Exception exception, object? target) => ThrowTerminatingError(FtpErrorRecords.FromException(exception, target));
 
+        protected void ThrowFtpError(FtpSession session, Exception exception, object? target) => ThrowTerminatingError(FtpErrorRecords.FromException(exception, target, ServerLabel(session)));
+
+        /// <summary>"user@host:port" when more than one session is open in this runspace (so an error says which server it is about); otherwise null.</summary>
+        private string? ServerLabel(FtpSession? session) =>
+            session != null && Registry.Sessions.Count > 1
+                ? session.UserName + "@" + (session.ComputerName.IndexOf(':') >= 0 ? "[" + session.ComputerName + "]" : session.ComputerName) + ":" + session.Port
+                : null;
+
         protected void ThrowInvalidArgument(string message, object? target) => ThrowTerminatingError(FtpErrorRecords.InvalidArgument(message, target));
 
         protected void WriteVerboseAbout(FtpSession session, string message) => WriteVerbose("[" + session.ComputerName + "] " + message);
+
+        /// <summary>A warning with a stable id in front ("[FtpTools.X] ..."), as the module's warnings have.</summary>
+        protected void WriteWarning(string errorId, string message) => WriteWarning("[" + errorId + "] " + message);
 
         /// <summary>The failures that belong to one item; anything else is a bug and should surface as such.</summary>
         protected static bool IsItemFailure(Exception exception) =>

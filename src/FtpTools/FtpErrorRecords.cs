@@ -28,10 +28,13 @@ namespace FtpTools
             }
         }
 
-        public static ErrorRecord FromException(Exception exception, object? target)
+        /// <param name="server">When several sessions are open, the server the failure happened on ("user@host:port"): it prefixes the message.</param>
+        public static ErrorRecord FromException(Exception exception, object? target, string? server = null)
         {
             var classification = FtpErrorClassifier.Classify(exception);
             if (exception is FtpException ftp && ftp.RemotePath != null) target = ftp.RemotePath;
+            if (server != null)
+                classification = new FtpErrorClassification(classification.ErrorId, classification.Kind, "[" + server + "] " + classification.Message, classification.RecommendedAction);
             return Create(classification, exception, target);
         }
 

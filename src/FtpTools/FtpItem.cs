@@ -3,7 +3,7 @@ using FtpTools.Engine;
 
 namespace FtpTools
 {
-    /// <summary>A remote file or directory, shaped like Get-ChildItem's output.</summary>
+    /// <summary>A remote file or directory, shaped like Get-ChildItem's output. Only descriptive values are public: no member leads to the engine.</summary>
     public sealed class FtpItem
     {
         public FtpItem(FtpListItem item, FtpSession session)
@@ -12,7 +12,8 @@ namespace FtpTools
             Name = item.Name;
             FullName = item.FullName;
             ItemType = item.Type;
-            Length = item.Length;
+            // A directory's "size" in a LIST line (4096) or MLSD's sizd is not the size of its contents: directories have no Length, as in Get-ChildItem.
+            Length = item.Type == FtpItemType.Directory ? null : item.Length;
             LastWriteTime = item.LastWriteTime?.LocalDateTime;
             Permissions = item.Permissions;
             Owner = item.Owner;
@@ -23,11 +24,15 @@ namespace FtpTools
 
         public string Name { get; }
 
-        /// <summary>The absolute remote path; Receive-FtpItem and the other cmdlets bind it by property name.</summary>
+        /// <summary>The absolute remote path; the cmdlets that take items bind it to -LiteralPath by property name.</summary>
         public string FullName { get; }
 
         public FtpItemType ItemType { get; }
 
+        /// <summary>True for a directory, as Get-ChildItem's items say.</summary>
+        public bool PSIsContainer => ItemType == FtpItemType.Directory;
+
+        /// <summary>The size in bytes of a file; null for a directory, or when the server did not say.</summary>
         public long? Length { get; }
 
         /// <summary>Local time, like Get-ChildItem.</summary>

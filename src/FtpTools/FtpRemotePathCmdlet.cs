@@ -1,18 +1,17 @@
 using System.Collections.Generic;
 using System.Management.Automation;
+using FtpTools.Engine;
 
 namespace FtpTools
 {
     /// <summary>
-    /// The cmdlets that act on existing remote items named by -Path (wildcards) or -LiteralPath (bound from an
-    /// FtpItem's FullName down the pipeline): Get-FtpItem, Test-FtpPath, Get-FtpFileHash, Remove-FtpItem, Receive-FtpItem.
+    /// The cmdlets that act on existing remote items named by -Path (wildcards; plain strings bind from the pipeline) or
+    /// -LiteralPath (a piped FtpItem binds its FullName here, so brackets in its name are never read as wildcards):
+    /// Get-FtpItem, Test-FtpPath, Get-FtpFileHash, Remove-FtpItem, Receive-FtpItem, Move-FtpItem.
     /// </summary>
-    public abstract class FtpRemotePathCmdlet : FtpSessionCmdlet
+    public abstract class FtpRemotePathCmdlet : FtpPathSetsCmdlet
     {
-        protected const string PathSet = "Path";
-        protected const string LiteralPathSet = "LiteralPath";
-
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet)]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipeline = true)]
         [ValidateNotNullOrEmpty]
         public string[]? Path { get; set; }
 
@@ -21,9 +20,21 @@ namespace FtpTools
         [ValidateNotNullOrEmpty]
         public string[]? LiteralPath { get; set; }
 
-        protected bool IsLiteralPath => ParameterSetName == LiteralPathSet;
+        /// <summary>The paths given for the current pipeline object, whichever parameter named them; a piped session is refused as a path.</summary>
+        protected IEnumerable<string> RequestedPaths
+        {
+            get
+            {
+                if (IsLiteralPath) return LiteralPath ?? System.Array.Empty<string>();
+                var paths = UnlessPipedSession(Path);
+                if (paths is null)
+                {
+                    WriteItemError(Session, new System.ArgumentException("No -Path was given: a piped session names no remote path. Pass -Path (or pipe path strings or FtpItem objects)."), Session?.ToString());
+                    return System.Array.Empty<string>();
+                }
 
-        /// <summary>The paths given for the current pipeline object, whichever parameter named them.</summary>
-        protected IEnumerable<string> RequestedPaths => (IsLiteralPath ? LiteralPath : Path) ?? System.Array.Empty<string>();
+                return paths;
+            }
+        }
     }
 }

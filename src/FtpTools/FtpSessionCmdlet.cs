@@ -6,15 +6,17 @@ using FtpTools.Engine.Planning;
 
 namespace FtpTools
 {
-    /// <summary>A cmdlet that works on one session: -Session, bound from the pipeline or by property name (FtpItem.Session), defaulting to the latest session.</summary>
-    public abstract class FtpSessionCmdlet : FtpCmdlet
+    /// <summary>
+    /// What the cmdlets that work on one session share: finding items, walking trees, warning about listings. -Session itself
+    /// is declared by the two kinds below, since cmdlets with -Path/-LiteralPath sets must declare it per set.
+    /// </summary>
+    public abstract class FtpSessionCmdletBase : FtpCmdlet
     {
-        [Parameter(ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNull]
-        public FtpSession? Session { get; set; }
+        /// <summary>The -Session argument for the current pipeline object, if any.</summary>
+        protected abstract FtpSession? SessionArgument { get; }
 
-        /// <summary>The session for the current pipeline object.</summary>
-        protected FtpSession CurrentSession => ResolveSession(Session);
+        /// <summary>The session for the current pipeline object: -Session, or the latest session of this runspace.</summary>
+        protected FtpSession CurrentSession => ResolveSession(SessionArgument);
 
         /// <summary>The items one -Path (wildcards) or -LiteralPath value names. Throws for a literal path that names nothing.</summary>
         protected IReadOnlyList<FtpListItem> FindItems(FtpSession session, string path, bool literal)
@@ -25,26 +27,79 @@ namespace FtpTools
                 : RemotePathPattern.Parse(path, client.CurrentDirectory);
             var finder = new RemoteItemFinder(d => client.ListDirectory(d, CancellationToken), p => client.GetItem(p, CancellationToken))
             {
-                Listed = WarnAboutUnparsedLines,
+                Listed = WarnAboutListing,
             };
             return finder.Find(pattern);
         }
 
-        protected RemoteTreeWalker CreateWalker(FtpSession session) =>
+        /// <summary>A walker over every entry, hidden ones included (descendIntoHidden false: dot-named folders are listed but not entered).</summary>
+        protected RemoteTreeWalker CreateWalker(FtpSession session, bool descendIntoHidden = true) =>
             new RemoteTreeWalker(d => session.FileSystem.ListDirectory(d, CancellationToken))
             {
-                Listed = WarnAboutUnparsedLines,
+                Listed = WarnAboutListing,
                 SubdirectoryFailed = (directory, exception) => WriteItemError(session, exception, directory),
+                ShouldDescend = descendIntoHidden ? null : (System.Func<FtpListItem, bool>)(item => !IsHidden(item.Name)),
             };
 
-        protected void WarnAboutUnparsedLines(FtpListing listing)
+        /// <summary>Warns about what a listing could not return: lines no parser understood, and names refused as unsafe.</summary>
+        protected void WarnAboutListing(FtpListing listing)
         {
             foreach (var line in listing.UnparsedLines)
-                WriteWarning("[" + FtpErrorIds.UnparsedListingLine + "] A line of the listing of '" + listing.Directory + "' could not be understood and was skipped: " + line);
+                WriteWarning(FtpErrorIds.UnparsedListingLine, "A line of the listing of '" + listing.Directory + "' could not be understood and was skipped: " + RemoteNameGuard.Printable(line));
+            foreach (var refused in listing.RefusedEntries)
+            {
+                WriteWarning(FtpErrorIds.UnsafeRemoteName, "The listing of '" + listing.Directory + "' named an entry '" + RemoteNameGuard.Printable(refused.Name)
+                    + "', which was refused because " + refused.Reason + ". It is left out, so no command can act on another path through it.");
+            }
         }
+
+        /// <summary>Dot-named entries, which Get-FtpChildItem shows only with -Force (as Get-ChildItem does on Unix).</summary>
+        protected static bool IsHidden(string name) => name.Length > 1 && name[0] == '.';
 
         protected FtpItem ToFtpItem(FtpListItem item, FtpSession session) => new FtpItem(item, session);
 
         protected static IEnumerable<string> OrCurrentDirectory(string[]? paths) => paths is null || paths.Length == 0 ? new[] { "." } : paths.AsEnumerable();
+    }
+
+    /// <summary>A cmdlet with one parameter set: -Session binds from the pipeline by value and by property name (FtpItem.Session).</summary>
+    public abstract class FtpSessionCmdlet : FtpSessionCmdletBase
+    {
+        [Parameter(ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNull]
+        public FtpSession? Session { get; set; }
+
+        protected override FtpSession? SessionArgument => Session;
+    }
+
+    /// <summary>
+    /// A cmdlet with a Path set (the default; -Path takes strings from the pipeline by value) and a LiteralPath set (a piped
+    /// FtpItem binds its FullName there). -Session binds by property name only in the LiteralPath set: PowerShell binds
+    /// pipeline input in the default set first, and a Session bound there by property name would keep a piped FtpItem out of
+    /// -LiteralPath and let its FullName reach the wildcard -Path as a string.
+    /// </summary>
+    public abstract class FtpPathSetsCmdlet : FtpSessionCmdletBase
+    {
+        protected const string PathSet = "Path";
+        protected const string LiteralPathSet = "LiteralPath";
+
+        [Parameter(ParameterSetName = PathSet, ValueFromPipeline = true)]
+        [Parameter(ParameterSetName = LiteralPathSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNull]
+        public FtpSession? Session { get; set; }
+
+        protected override FtpSession? SessionArgument => Session;
+
+        protected bool IsLiteralPath => ParameterSetName == LiteralPathSet;
+
+        /// <summary>
+        /// "$session | Get-FtpChildItem": PowerShell binds the piped session to -Session and then, converted to a string, to the
+        /// still unbound -Path as well. That string names no path; null is returned for it.
+        /// </summary>
+        protected string[]? UnlessPipedSession(string[]? paths) =>
+            paths != null && paths.Length == 1 && MyInvocation.ExpectingInput && Session != null && paths[0] == Session.ToString() ? null : paths;
+
+        /// <summary>True when the items of this command may differ from run to run: a wildcard in -Path, or items from the pipeline.</summary>
+        protected bool NamesItemsByPattern(string path) =>
+            MyInvocation.ExpectingInput || (!IsLiteralPath && FtpWildcardPattern.ContainsWildcard(path));
     }
 }

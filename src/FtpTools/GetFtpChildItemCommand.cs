@@ -7,12 +7,9 @@ namespace FtpTools
 {
     [Cmdlet(VerbsCommon.Get, "FtpChildItem", DefaultParameterSetName = PathSet)]
     [OutputType(typeof(FtpItem))]
-    public sealed class GetFtpChildItemCommand : FtpSessionCmdlet
+    public sealed class GetFtpChildItemCommand : FtpPathSetsCmdlet
     {
-        private const string PathSet = "Path";
-        private const string LiteralPathSet = "LiteralPath";
-
-        [Parameter(Position = 0, ParameterSetName = PathSet)]
+        [Parameter(Position = 0, ParameterSetName = PathSet, ValueFromPipeline = true)]
         [ValidateNotNullOrEmpty]
         public string[]? Path { get; set; }
 
@@ -37,6 +34,10 @@ namespace FtpTools
         [Parameter]
         public SwitchParameter Directory { get; set; }
 
+        /// <summary>Shows hidden (dot-named) items, and walks into hidden folders with -Recurse.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
         protected override void ProcessRecord()
         {
             var session = CurrentSession;
@@ -50,22 +51,29 @@ namespace FtpTools
                 ThrowInvalidArgument(exception.Message, Filter);
             }
 
-            var literal = ParameterSetName == LiteralPathSet;
+            var literal = IsLiteralPath;
             var recurse = Recurse.IsPresent || MyInvocation.BoundParameters.ContainsKey(nameof(Depth));
             var maxDepth = recurse ? (int)Math.Min(Depth, int.MaxValue) : 0;
 
-            foreach (var path in literal ? LiteralPath! : OrCurrentDirectory(Path))
+            foreach (var path in literal ? LiteralPath! : OrCurrentDirectory(UnlessPipedSession(Path)))
             {
+                var isPattern = !literal && FtpWildcardPattern.ContainsWildcard(path);
+                // A wildcard that itself starts with a dot ("/in/.*") asks for dot-named items.
+                var showHidden = Force.IsPresent || (isPattern && FtpPath.GetName(path).StartsWith(".", StringComparison.Ordinal));
                 TryItem(session, path, () =>
                 {
                     foreach (var match in FindItems(session, path, literal))
                     {
-                        if (match.Type == FtpItemType.Directory && (!IsPattern(path, literal) || recurse))
+                        if (isPattern && !showHidden && IsHidden(match.Name)) continue;
+                        if (match.Type == FtpItemType.Directory && (!isPattern || recurse))
                         {
                             // A directory named literally shows its contents; a directory a wildcard matched shows itself (and its contents with -Recurse).
-                            if (IsPattern(path, literal)) Emit(match, filter, session);
-                            foreach (var entry in CreateWalker(session).Walk(match.FullName, maxDepth))
+                            if (isPattern) Emit(match, filter, session);
+                            foreach (var entry in CreateWalker(session, Force.IsPresent).Walk(match.FullName, maxDepth))
+                            {
+                                if (!Force.IsPresent && IsHidden(entry.Item.Name)) continue;
                                 Emit(entry.Item, filter, session);
+                            }
                         }
                         else
                         {
@@ -75,8 +83,6 @@ namespace FtpTools
                 });
             }
         }
-
-        private static bool IsPattern(string path, bool literal) => !literal && FtpWildcardPattern.ContainsWildcard(path);
 
         private void Emit(FtpListItem item, FtpWildcardPattern? filter, FtpSession session)
         {

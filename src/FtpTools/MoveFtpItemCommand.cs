@@ -1,19 +1,18 @@
+using System;
 using System.Management.Automation;
 using FtpTools.Engine;
 using FtpTools.Engine.Planning;
 
 namespace FtpTools
 {
-    /// <summary>Moves remote items (RNFR/RNTO): into an existing directory by their own name, or to a new path when there is one source.</summary>
-    [Cmdlet(VerbsCommon.Move, "FtpItem", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    /// <summary>
+    /// Moves remote items (RNFR/RNTO). -Destination is a directory the items move into by their own names, unless exactly one
+    /// item is named without wildcards as a parameter: then a path that is not an existing directory is the item's new path.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Move, "FtpItem", DefaultParameterSetName = PathSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(FtpItem))]
-    public sealed class MoveFtpItemCommand : FtpSessionCmdlet
+    public sealed class MoveFtpItemCommand : FtpRemotePathCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("FullName")]
-        [ValidateNotNullOrEmpty]
-        public string[]? Path { get; set; }
-
         [Parameter(Mandatory = true, Position = 1)]
         [ValidateNotNullOrEmpty]
         public string Destination { get; set; } = string.Empty;
@@ -26,15 +25,17 @@ namespace FtpTools
             var session = CurrentSession;
             var client = session.FileSystem;
             var destination = RemotePathPattern.ResolveLiteral(Destination, client.CurrentDirectory);
-            foreach (var path in Path!)
+            foreach (var path in RequestedPaths)
             {
                 TryItem(session, path, () =>
                 {
-                    var items = FindItems(session, path, false);
+                    var items = FindItems(session, path, IsLiteralPath);
+                    if (items.Count == 0) return;
                     var destinationIsFolder = TransferTargets.DestinationIsFolder(
                         client.GetItem(destination, CancellationToken)?.Type == FtpItemType.Directory,
-                        Destination.EndsWith("/", System.StringComparison.Ordinal),
-                        items.Count);
+                        Destination.EndsWith("/", StringComparison.Ordinal),
+                        items.Count,
+                        NamesItemsByPattern(path));
                     foreach (var item in items)
                         TryItem(session, item.FullName, () => Move(session, item, destinationIsFolder ? FtpPath.Combine(destination, item.Name) : destination));
                 });
@@ -45,7 +46,7 @@ namespace FtpTools
         {
             if (target == item.FullName) return;
             if (!ShouldProcess(item.FullName, "Move to " + target)) return;
-            if ((session.FileSystem.GetItem(target, CancellationToken) != null)) throw new DestinationExistsException(target);
+            if (session.FileSystem.GetItem(target, CancellationToken) != null) throw DestinationExistsException.ForRename(target);
             session.FileSystem.Rename(item.FullName, target, CancellationToken);
             if (!PassThru.IsPresent) return;
             var moved = session.FileSystem.GetItem(target, CancellationToken);

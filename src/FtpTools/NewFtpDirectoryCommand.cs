@@ -9,7 +9,7 @@ namespace FtpTools
     [OutputType(typeof(FtpItem))]
     public sealed class NewFtpDirectoryCommand : FtpSessionCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
         [ValidateNotNullOrEmpty]
         public string[]? Path { get; set; }
 
@@ -19,12 +19,18 @@ namespace FtpTools
             foreach (var path in Path!)
             {
                 var fullPath = RemotePathPattern.ResolveLiteral(path, session.FileSystem.CurrentDirectory);
-                if (!ShouldProcess(fullPath, "Create remote directory")) continue;
                 TryItem(session, fullPath, () =>
                 {
-                    session.FileSystem.CreateDirectory(fullPath, true, CancellationToken);
-                    var created = session.FileSystem.GetItem(fullPath, CancellationToken) ?? new FtpListItem(FtpPath.GetName(fullPath), fullPath, FtpItemType.Directory);
-                    WriteObject(ToFtpItem(created, session));
+                    // An existing directory is returned as it is: nothing is created, so nothing is asked.
+                    var existing = session.FileSystem.GetItem(fullPath, CancellationToken);
+                    if (existing?.Type != FtpItemType.Directory)
+                    {
+                        if (!ShouldProcess(fullPath, "Create remote directory")) return;
+                        session.FileSystem.CreateDirectory(fullPath, true, CancellationToken);
+                        existing = session.FileSystem.GetItem(fullPath, CancellationToken) ?? new FtpListItem(FtpPath.GetName(fullPath), fullPath, FtpItemType.Directory);
+                    }
+
+                    WriteObject(ToFtpItem(existing, session));
                 });
             }
         }

@@ -10,8 +10,8 @@ using FtpTools.Engine.Planning;
 namespace FtpTools
 {
     /// <summary>
-    /// Downloads. Items are gathered while the pipeline runs and transferred at its end, so the destination rule (folder or file name)
-    /// and the batch progress bar see every item, whether they came from -Path or from piped FtpItems.
+    /// Downloads. Items are gathered while the pipeline runs and transferred at its end, so the destination rule (folder or file name,
+    /// TransferTargets) and the batch progress bar see every item, whether they came from -Path or from piped FtpItems.
     /// </summary>
     [Cmdlet(VerbsCommunications.Receive, "FtpItem", DefaultParameterSetName = PathSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(FileInfo))]
@@ -19,6 +19,7 @@ namespace FtpTools
     {
         private readonly List<KeyValuePair<FtpSession, FtpListItem>> sources = new List<KeyValuePair<FtpSession, FtpListItem>>();
         private string destinationRoot = string.Empty;
+        private bool sourcesMayVary;
 
         [Parameter(Position = 1)]
         [ValidateNotNullOrEmpty]
@@ -54,6 +55,7 @@ namespace FtpTools
             var literal = IsLiteralPath;
             foreach (var path in RequestedPaths)
             {
+                sourcesMayVary |= NamesItemsByPattern(path);
                 TryItem(session, path, () =>
                 {
                     foreach (var item in FindItems(session, path, literal))
@@ -70,7 +72,8 @@ namespace FtpTools
         protected override void EndProcessing()
         {
             var destinationIsFolder = TransferTargets.DestinationIsFolder(
-                Directory.Exists(destinationRoot), Destination != null && TransferTargets.EndsWithLocalSeparator(Destination), sources.Count);
+                Directory.Exists(destinationRoot), Destination != null && TransferTargets.EndsWithLocalSeparator(Destination), sources.Count,
+                sourcesMayVary, sources.Any(s => s.Value.Type == FtpItemType.Directory));
             var plan = new List<PlannedDownload>();
             foreach (var source in sources)
             {
@@ -84,7 +87,8 @@ namespace FtpTools
                         return;
                     }
 
-                    var localFolder = destinationIsFolder ? LocalNameGuard.CombineUnder(destinationRoot, item.Name) : destinationRoot;
+                    // A folder always arrives as a folder of its own name inside -Destination ("/" has no name: its contents go into -Destination).
+                    var localFolder = TransferTargets.LocalFolderFor(destinationRoot, item.FullName);
                     plan.Add(new PlannedDownload(session, null, localFolder));
                     foreach (var entry in CreateWalker(session).Walk(item.FullName, int.MaxValue))
                     {
@@ -141,7 +145,8 @@ namespace FtpTools
                 FileFinished = reporter.FinishFile,
             };
             var result = transfers.DownloadToFile(remote, localPath, IfExists, reporter, CancellationToken);
-            if (PassThru.IsPresent && !result.WasSkipped) WriteObject(new FileInfo(localPath));
+            // The file as Get-Item returns it (with PSPath, PSParentPath, ...), so it shows in the usual file system view.
+            if (PassThru.IsPresent && !result.WasSkipped) WriteObject(InvokeProvider.Item.Get(new[] { localPath }, false, true), true);
         }
 
         /// <summary>One step: a file to download, or (Remote null) a local folder to create so empty remote folders are mirrored too.</summary>

@@ -1,9 +1,14 @@
 using System.Management.Automation;
 using FtpTools.Engine;
+using FtpTools.Engine.Planning;
 
 namespace FtpTools
 {
-    /// <summary>Deletes remote files and directories. Writes nothing; System.Void states that.</summary>
+    /// <summary>
+    /// Deletes remote files and directories. A directory is listed first (every entry, hidden ones included), so -WhatIf and
+    /// -Confirm say what would really happen, and a non-empty one without -Recurse gets FtpTools.DirectoryNotEmpty.
+    /// Writes nothing; System.Void states that.
+    /// </summary>
     [Cmdlet(VerbsCommon.Remove, "FtpItem", DefaultParameterSetName = PathSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(void))]
     public sealed class RemoveFtpItemCommand : FtpRemotePathCmdlet
@@ -34,7 +39,9 @@ namespace FtpTools
                 return;
             }
 
-            var action = Recurse.IsPresent ? "Remove directory and everything in it" : "Remove empty directory";
+            var listing = session.FileSystem.ListDirectory(item.FullName, CancellationToken);
+            WarnAboutListing(listing);
+            var action = DirectoryRemoval.ActionFor(listing, Recurse.IsPresent) ?? throw DirectoryRemoval.NotEmpty(item.FullName, listing);
             if (ShouldProcess(item.FullName, action)) session.FileSystem.RemoveDirectory(item.FullName, Recurse.IsPresent, CancellationToken);
         }
     }

@@ -4,17 +4,24 @@ using FtpTools.Engine.Planning;
 
 namespace FtpTools
 {
-    /// <summary>Renames a remote item in its directory; Move-FtpItem moves it elsewhere.</summary>
-    [Cmdlet(VerbsCommon.Rename, "FtpItem", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    /// <summary>
+    /// Renames one remote item in its directory; Move-FtpItem moves it elsewhere. -NewName may be a script block run for each
+    /// piped item ({ $_.Name + '.done' }): PowerShell delay-binds it because -NewName takes pipeline input by property name.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Rename, "FtpItem", DefaultParameterSetName = PathSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(FtpItem))]
-    public sealed class RenameFtpItemCommand : FtpSessionCmdlet
+    public sealed class RenameFtpItemCommand : FtpPathSetsCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("FullName")]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipeline = true)]
         [ValidateNotNullOrEmpty]
         public string Path { get; set; } = string.Empty;
 
-        [Parameter(Mandatory = true, Position = 1)]
+        [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("FullName")]
+        [ValidateNotNullOrEmpty]
+        public string LiteralPath { get; set; } = string.Empty;
+
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         public string NewName { get; set; } = string.Empty;
 
@@ -24,15 +31,37 @@ namespace FtpTools
         protected override void ProcessRecord()
         {
             var session = CurrentSession;
-            if (NewName.IndexOf('/') >= 0 || NewName == "." || NewName == "..")
-                ThrowInvalidArgument("-NewName '" + NewName + "' must be a name, not a path. Use Move-FtpItem to move an item to another directory.", NewName);
-
-            var from = RemotePathPattern.ResolveLiteral(Path, session.FileSystem.CurrentDirectory);
-            var to = FtpPath.Combine(FtpPath.GetParent(from), NewName);
-            if (!ShouldProcess(from, "Rename to " + NewName)) return;
-            TryItem(session, from, () =>
+            var unsafeName = RemoteNameGuard.WhyUnsafe(NewName);
+            if (unsafeName != null)
             {
-                if ((session.FileSystem.GetItem(to, CancellationToken) != null)) throw new DestinationExistsException(to);
+                WriteItemError(session, new System.ArgumentException("-NewName '" + RemoteNameGuard.Printable(NewName) + "' must be a plain name: " + unsafeName
+                    + ". Use Move-FtpItem to move an item to another directory."), NewName);
+                return;
+            }
+
+            var literal = IsLiteralPath;
+            var path = literal ? LiteralPath : UnlessPipedSession(new[] { Path })?[0];
+            if (path is null)
+            {
+                WriteItemError(session, new System.ArgumentException("No -Path was given: a piped session names no remote path."), null);
+                return;
+            }
+
+            TryItem(session, path, () =>
+            {
+                var items = FindItems(session, path, literal);
+                if (items.Count != 1)
+                {
+                    throw items.Count == 0
+                        ? (System.Exception)new RemoteItemNotFoundException(path)
+                        : new System.ArgumentException("-Path '" + path + "' matches " + items.Count + " items, and Rename-FtpItem renames one. Pipe them instead: "
+                            + "Get-FtpChildItem -Path '" + path + "' | Rename-FtpItem -NewName { ... }.");
+                }
+
+                var from = items[0].FullName;
+                var to = FtpPath.Combine(FtpPath.GetParent(from), NewName);
+                if (to == from || !ShouldProcess(from, "Rename to " + NewName)) return;
+                if (session.FileSystem.GetItem(to, CancellationToken) != null) throw DestinationExistsException.ForRename(to);
                 session.FileSystem.Rename(from, to, CancellationToken);
                 if (!PassThru.IsPresent) return;
                 var renamed = session.FileSystem.GetItem(to, CancellationToken);

@@ -15,14 +15,13 @@ namespace FtpTools
     /// </summary>
     [Cmdlet(VerbsCommunications.Send, "FtpItem", DefaultParameterSetName = PathSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(FtpItem))]
-    public sealed class SendFtpItemCommand : FtpSessionCmdlet
+    public sealed class SendFtpItemCommand : FtpPathSetsCmdlet
     {
-        private const string PathSet = "Path";
-        private const string LiteralPathSet = "LiteralPath";
-
         private readonly List<LocalSource> sources = new List<LocalSource>();
+        private bool sourcesMayVary;
+        private bool timeWarningWritten;
 
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet)]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipeline = true)]
         [ValidateNotNullOrEmpty]
         public string[]? Path { get; set; }
 
@@ -47,14 +46,23 @@ namespace FtpTools
         protected override void ProcessRecord()
         {
             var session = CurrentSession;
-            if (ParameterSetName == LiteralPathSet)
+            sourcesMayVary |= MyInvocation.ExpectingInput;
+            if (IsLiteralPath)
             {
                 foreach (var path in LiteralPath!) AddLiteral(session, path);
                 return;
             }
 
-            foreach (var path in Path!)
+            var paths = UnlessPipedSession(Path);
+            if (paths is null)
             {
+                WriteItemError(session, new ArgumentException("No -Path was given: a piped session names no local path."), null);
+                return;
+            }
+
+            foreach (var path in paths)
+            {
+                sourcesMayVary |= WildcardPattern.ContainsWildcardCharacters(path);
                 try
                 {
                     foreach (var resolved in GetResolvedProviderPathFromPSPath(path, out var provider))
@@ -128,25 +136,27 @@ namespace FtpTools
             {
                 var existing = client.GetItem(remoteDestination, CancellationToken);
                 destinationIsFolder = TransferTargets.DestinationIsFolder(
-                    existing?.Type == FtpItemType.Directory, Destination != null && Destination.EndsWith("/", StringComparison.Ordinal), groupSources.Count);
+                    existing?.Type == FtpItemType.Directory, Destination != null && Destination.EndsWith("/", StringComparison.Ordinal), groupSources.Count,
+                    sourcesMayVary, groupSources.Any(s => s.IsDirectory));
             }
             catch (Exception exception) when (IsItemFailure(exception))
             {
-                ThrowFtpError(exception, remoteDestination);
+                ThrowFtpError(session, exception, remoteDestination);
                 return;
             }
 
             if (destinationIsFolder && remoteDestination != "/") plan.Add(PlannedUpload.Folder(session, remoteDestination));
             foreach (var source in groupSources)
             {
-                var name = System.IO.Path.GetFileName(source.FullPath.TrimEnd(System.IO.Path.DirectorySeparatorChar, System.IO.Path.AltDirectorySeparatorChar));
+                var name = LocalName(source.FullPath);
                 if (!source.IsDirectory)
                 {
                     plan.Add(PlannedUpload.File(session, source.FullPath, TransferTargets.ForUpload(remoteDestination, destinationIsFolder, name)));
                     continue;
                 }
 
-                var remoteFolder = destinationIsFolder ? TransferTargets.ForUpload(remoteDestination, true, name) : remoteDestination;
+                // A folder always arrives as a folder of its own name inside -Destination (a root has no name: its contents go into -Destination).
+                var remoteFolder = TransferTargets.RemoteFolderFor(remoteDestination, name);
                 plan.Add(PlannedUpload.Folder(session, remoteFolder));
                 AddFolderContents(session, source.FullPath, source.FullPath, remoteFolder, plan);
             }
@@ -180,6 +190,15 @@ namespace FtpTools
                 plan.Add(PlannedUpload.Folder(session, TransferTargets.ForUploadBelow(remoteRoot, RelativeTo(root, entry.FullName))));
                 AddFolderContents(session, root, entry.FullName, remoteRoot, plan);
             }
+        }
+
+        /// <summary>The last segment of a local path; empty for a root ("/", "C:\").</summary>
+        private static string LocalName(string fullPath)
+        {
+            var separators = new[] { System.IO.Path.DirectorySeparatorChar, System.IO.Path.AltDirectorySeparatorChar };
+            var trimmed = fullPath.TrimEnd(separators);
+            var root = System.IO.Path.GetPathRoot(fullPath) ?? string.Empty;
+            return trimmed.Length == 0 || string.Equals(trimmed, root.TrimEnd(separators), StringComparison.OrdinalIgnoreCase) ? string.Empty : System.IO.Path.GetFileName(trimmed);
         }
 
         private static string RelativeTo(string root, string fullPath) =>
@@ -226,6 +245,7 @@ namespace FtpTools
             var transfers = new LocalFileTransfers(session.FileSystem)
             {
                 Explained = message => WriteVerboseAbout(session, message),
+                ModificationTimeNotKept = WarnOnceAboutTimes,
                 FileStarted = reporter.StartFile,
                 FileFinished = reporter.FinishFile,
             };
@@ -235,6 +255,14 @@ namespace FtpTools
                 var uploaded = session.FileSystem.GetItem(remotePath, CancellationToken);
                 if (uploaded != null) WriteObject(ToFtpItem(uploaded, session));
             }
+        }
+
+        /// <summary>One warning per command, not one per file, when uploaded files cannot keep their local modification time.</summary>
+        private void WarnOnceAboutTimes(string reason)
+        {
+            if (timeWarningWritten) return;
+            timeWarningWritten = true;
+            WriteWarning(FtpErrorIds.ModificationTimeNotKept, reason);
         }
 
         private static long SafeLength(string path)

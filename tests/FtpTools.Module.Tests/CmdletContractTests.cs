@@ -44,7 +44,7 @@ namespace FtpTools.Module.Tests
             ["Disconnect-FtpServer"] = new Dictionary<string, string> { ["Session"] = "FtpSession[]" },
             ["Get-FtpSession"] = new Dictionary<string, string> { ["Id"] = "Int32[]" },
             ["Get-FtpChildItem"] = WithSession(("Path", "String[]"), ("LiteralPath", "String[]"), ("Filter", "String"), ("Recurse", "SwitchParameter"),
-                ("Depth", "UInt32"), ("File", "SwitchParameter"), ("Directory", "SwitchParameter")),
+                ("Depth", "UInt32"), ("File", "SwitchParameter"), ("Directory", "SwitchParameter"), ("Force", "SwitchParameter")),
             ["Get-FtpItem"] = WithSession(("Path", "String[]"), ("LiteralPath", "String[]")),
             ["Test-FtpPath"] = WithSession(("Path", "String[]"), ("LiteralPath", "String[]"), ("PathType", "FtpPathType")),
             ["Send-FtpItem"] = WithSession(("Path", "String[]"), ("LiteralPath", "String[]"), ("Destination", "String"), ("Recurse", "SwitchParameter"),
@@ -53,8 +53,8 @@ namespace FtpTools.Module.Tests
                 ("IfExists", "FtpIfExists"), ("PassThru", "SwitchParameter")),
             ["New-FtpDirectory"] = WithSession(("Path", "String[]")),
             ["Remove-FtpItem"] = WithSession(("Path", "String[]"), ("LiteralPath", "String[]"), ("Recurse", "SwitchParameter")),
-            ["Rename-FtpItem"] = WithSession(("Path", "String"), ("NewName", "String"), ("PassThru", "SwitchParameter")),
-            ["Move-FtpItem"] = WithSession(("Path", "String[]"), ("Destination", "String"), ("PassThru", "SwitchParameter")),
+            ["Rename-FtpItem"] = WithSession(("Path", "String"), ("LiteralPath", "String"), ("NewName", "String"), ("PassThru", "SwitchParameter")),
+            ["Move-FtpItem"] = WithSession(("Path", "String[]"), ("LiteralPath", "String[]"), ("Destination", "String"), ("PassThru", "SwitchParameter")),
             ["Get-FtpFileHash"] = WithSession(("Path", "String[]"), ("LiteralPath", "String[]"), ("Algorithm", "FtpHashAlgorithm")),
             ["Invoke-FtpCommand"] = WithSession(("Command", "String")),
         };
@@ -62,7 +62,7 @@ namespace FtpTools.Module.Tests
         // Positional parameters: cmdlet -> parameter -> position.
         private static readonly (string Cmdlet, string Parameter, int Position)[] Positions =
         {
-            ("Connect-FtpServer", "ComputerName", 0), ("Get-FtpSession", "Id", 0), ("Get-FtpChildItem", "Path", 0), ("Get-FtpItem", "Path", 0),
+            ("Connect-FtpServer", "ComputerName", 0), ("Disconnect-FtpServer", "Session", 0), ("Get-FtpSession", "Id", 0), ("Get-FtpChildItem", "Path", 0), ("Get-FtpItem", "Path", 0),
             ("Test-FtpPath", "Path", 0), ("Send-FtpItem", "Path", 0), ("Send-FtpItem", "Destination", 1), ("Receive-FtpItem", "Path", 0),
             ("Receive-FtpItem", "Destination", 1), ("New-FtpDirectory", "Path", 0), ("Remove-FtpItem", "Path", 0), ("Rename-FtpItem", "Path", 0),
             ("Rename-FtpItem", "NewName", 1), ("Move-FtpItem", "Path", 0), ("Move-FtpItem", "Destination", 1), ("Get-FtpFileHash", "Path", 0),
@@ -75,8 +75,8 @@ namespace FtpTools.Module.Tests
             ("Get-FtpChildItem", "LiteralPath", new[] { "FullName" }), ("Get-FtpItem", "LiteralPath", new[] { "FullName" }),
             ("Test-FtpPath", "LiteralPath", new[] { "FullName" }), ("Send-FtpItem", "LiteralPath", new[] { "PSPath", "FullName" }),
             ("Receive-FtpItem", "LiteralPath", new[] { "FullName" }), ("Remove-FtpItem", "LiteralPath", new[] { "FullName" }),
-            ("Rename-FtpItem", "Path", new[] { "FullName" }), ("Move-FtpItem", "Path", new[] { "FullName" }),
-            ("Get-FtpFileHash", "LiteralPath", new[] { "FullName" }),
+            ("Rename-FtpItem", "LiteralPath", new[] { "FullName" }), ("Move-FtpItem", "LiteralPath", new[] { "FullName" }),
+            ("Get-FtpFileHash", "LiteralPath", new[] { "FullName" }), ("Rename-FtpItem", "NewName", Array.Empty<string>()),
         };
 
         private readonly ModuleUnderTest module;
@@ -180,10 +180,38 @@ namespace FtpTools.Module.Tests
                 var session = Parameter(type, "Session");
                 Assert.True(session != null, Name(type) + " has no -Session");
                 Assert.StartsWith("FtpSession", session!.PropertyType.Name, StringComparison.Ordinal);
-                var attribute = Attribute(session, "ParameterAttribute")!;
-                Assert.True(NamedFlag(attribute, "ValueFromPipeline"), Name(type) + " -Session is not ValueFromPipeline");
-                Assert.True(NamedFlag(attribute, "ValueFromPipelineByPropertyName"), Name(type) + " -Session is not ValueFromPipelineByPropertyName");
-                Assert.False(NamedFlag(attribute, "Mandatory"), Name(type) + " -Session must be optional");
+                var attributes = Attributes(session, "ParameterAttribute").ToList();
+                Assert.All(attributes, a => Assert.True(NamedFlag(a, "ValueFromPipeline"), Name(type) + " -Session is not ValueFromPipeline"));
+                Assert.All(attributes, a => Assert.False(NamedFlag(a, "Mandatory"), Name(type) + " -Session must be optional"));
+                Assert.True(attributes.Any(a => NamedFlag(a, "ValueFromPipelineByPropertyName")), Name(type) + " -Session is not ValueFromPipelineByPropertyName");
+            }
+        }
+
+        [Fact]
+        public void With_path_sets_Session_binds_by_property_name_only_in_the_LiteralPath_set()
+        {
+            // PowerShell binds pipeline input in the default (Path) set first; a -Session bound there by property name would keep a
+            // piped FtpItem out of -LiteralPath, and its FullName would reach the wildcard -Path as a string.
+            foreach (var type in module.CmdletTypes.Where(t => Parameter(t, "LiteralPath") != null))
+            {
+                foreach (var attribute in Attributes(Parameter(type, "Session")!, "ParameterAttribute"))
+                {
+                    var set = Named(attribute, "ParameterSetName") as string;
+                    Assert.True(set == "Path" || set == "LiteralPath", Name(type) + " -Session must be declared per parameter set");
+                    Assert.Equal(set == "LiteralPath", NamedFlag(attribute, "ValueFromPipelineByPropertyName"));
+                }
+            }
+        }
+
+        [Fact]
+        public void Path_takes_strings_from_the_pipeline_by_value_and_LiteralPath_takes_piped_items()
+        {
+            foreach (var type in module.CmdletTypes.Where(t => Parameter(t, "LiteralPath") != null))
+            {
+                Assert.True(NamedFlag(Attribute(Parameter(type, "Path")!, "ParameterAttribute")!, "ValueFromPipeline"), Name(type) + " -Path is not ValueFromPipeline");
+                Assert.True(NamedFlag(Attribute(Parameter(type, "LiteralPath")!, "ParameterAttribute")!, "ValueFromPipelineByPropertyName"), Name(type) + " -LiteralPath");
+                Assert.Contains("FullName", Aliases(Parameter(type, "LiteralPath")!));
+                Assert.DoesNotContain("FullName", Aliases(Parameter(type, "Path")!));
             }
         }
 

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Reflection;
@@ -86,18 +87,43 @@ namespace FtpTools.Module.Tests
                 Assert.True(type.GetProperty(property) != null, "The " + typeName + " view names a property that does not exist: " + property);
         }
 
-        [Fact]
-        public void The_session_hides_its_engine_client()
+        /// <summary>
+        /// No public member chain of an output object reaches the engine, its options or the credential: ConvertTo-Json and
+        /// Export-Clixml serialize public properties, and $session.X.Y.Z is what a user can type. Only strings, numbers,
+        /// enums, dates, the module's own output types and arrays of those are allowed along the way.
+        /// </summary>
+        [Theory]
+        [InlineData("FtpSession")]
+        [InlineData("FtpItem")]
+        [InlineData("FtpFileHash")]
+        [InlineData("FtpCommandResult")]
+        public void No_public_member_chain_of_an_output_object_reaches_the_engine_or_a_credential(string typeName)
         {
-            // Only descriptive values are public: strings, numbers, flags and enums, never the engine's client or options.
-            foreach (var property in module.ModuleType("FtpSession").GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static))
+            var outputTypes = new[] { "FtpSession", "FtpItem", "FtpFileHash", "FtpCommandResult" }.Select(module.ModuleType).ToList();
+            var seen = new HashSet<Type>();
+            var queue = new Queue<(Type Type, string Chain)>();
+            queue.Enqueue((module.ModuleType(typeName), typeName));
+            while (queue.Count > 0)
             {
-                var type = property.PropertyType;
-                if (type.IsGenericType && type.GetGenericTypeDefinition().FullName == "System.Nullable`1") type = type.GetGenericArguments()[0];
-                if (type.IsArray) type = type.GetElementType()!;
-                Assert.True(type.IsPrimitive || type.IsEnum || type.FullName == "System.String", "FtpSession." + property.Name + " is public and of type " + property.PropertyType.FullName);
+                var (type, chain) = queue.Dequeue();
+                if (!seen.Add(type)) continue;
+                foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+                {
+                    var propertyType = property.PropertyType;
+                    while (propertyType.IsArray) propertyType = propertyType.GetElementType()!;
+                    if (Nullable(propertyType) is Type inner) propertyType = inner;
+                    var where = chain + "." + property.Name;
+                    Assert.False(propertyType.Name.Contains("Credential") || propertyType.Name == "SecureString", where + " is a credential");
+                    if (propertyType.IsEnum || propertyType.IsPrimitive || propertyType.FullName == "System.String" || propertyType.FullName == "System.DateTime"
+                        || propertyType.FullName == "System.DateTimeOffset" || propertyType.FullName == "System.Decimal") continue;
+                    Assert.True(outputTypes.Contains(propertyType), where + " is a " + propertyType.FullName + ", which an output object must not expose");
+                    queue.Enqueue((propertyType, where));
+                }
             }
         }
+
+        private static Type? Nullable(Type type) =>
+            type.IsGenericType && type.GetGenericTypeDefinition().FullName == "System.Nullable`1" ? type.GetGenericArguments()[0] : null;
 
         [Theory]
         [InlineData("ShouldContinue")]

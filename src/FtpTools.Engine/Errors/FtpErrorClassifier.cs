@@ -17,9 +17,8 @@ namespace FtpTools.Engine
                     return ClassifyFtp(ftp);
                 case UnsafeRemoteNameException _:
                     return new FtpErrorClassification(FtpErrorIds.UnsafeRemoteName, FtpErrorKind.SecurityError, exception.Message);
-                case DestinationExistsException _:
-                    return new FtpErrorClassification(FtpErrorIds.DestinationExists, FtpErrorKind.ResourceExists, exception.Message,
-                        "Use -IfExists Overwrite, Skip or Resume.");
+                case DestinationExistsException exists:
+                    return new FtpErrorClassification(FtpErrorIds.DestinationExists, FtpErrorKind.ResourceExists, exception.Message, exists.Advice);
                 case RemoteItemNotFoundException _:
                     return new FtpErrorClassification(FtpErrorIds.ItemNotFound, FtpErrorKind.ObjectNotFound, exception.Message);
                 case OperationCanceledException _:
@@ -44,20 +43,18 @@ namespace FtpTools.Engine
             var code = exception.ReplyCode;
             if (ClassifySftp(exception, message) is FtpErrorClassification sftp) return sftp;
 
+            var diagnosed = ClassifyCause(exception, message);
+            if (diagnosed != null) return diagnosed;
+
             if (IsAuthTlsRefused(exception))
             {
-                return new FtpErrorClassification(
-                    FtpErrorIds.TlsFailed,
-                    FtpErrorKind.SecurityError,
-                    "The server refused AUTH TLS (" + exception.Reply + "): it does not offer explicit FTPS on this port.",
-                    "Use -Encryption Implicit if the server offers implicit FTPS (usually port 990), or -Encryption None to connect without encryption (the password and data then travel in clear text).");
+                return new FtpErrorClassification(FtpErrorIds.TlsFailed, FtpErrorKind.SecurityError,
+                    exception.Message.IndexOf("-Encryption", StringComparison.Ordinal) >= 0 ? message : "The server refused AUTH TLS (" + exception.Reply?.Summary + "): it does not support explicit FTPS on this port.",
+                    AuthTlsAdvice);
             }
 
             if (exception is FtpTlsException || exception.Phase == FtpPhase.Tls)
-            {
-                return new FtpErrorClassification(FtpErrorIds.TlsFailed, FtpErrorKind.SecurityError, message,
-                    "If the server uses a self-signed certificate, pin it with -CertificateThumbprint (its SHA-256 thumbprint).");
-            }
+                return new FtpErrorClassification(FtpErrorIds.TlsFailed, FtpErrorKind.SecurityError, message, UntrustedAdvice);
 
             if (code == 530 || (exception.Phase == FtpPhase.Login && code.HasValue && code.Value >= 500))
                 return new FtpErrorClassification(FtpErrorIds.LoginFailed, FtpErrorKind.AuthenticationError, message, "Check the user name and password in -Credential.");
@@ -77,6 +74,48 @@ namespace FtpTools.Engine
             return new FtpErrorClassification(IdForPhase(exception.Phase, FtpErrorIds.CommandFailed), FtpErrorKind.OperationFailed, message);
         }
 
+        private const string AuthTlsAdvice =
+            "Use -Encryption Implicit if the server offers implicit FTPS (usually port 990), or -Encryption None to connect without encryption (the password and data then travel in clear text).";
+
+        private const string UntrustedAdvice = "If the server uses a self-signed certificate, pin it with -CertificateThumbprint (its SHA-256 thumbprint).";
+
+        /// <summary>What the engine diagnosed (FtpException.Cause) decides before any reply code does.</summary>
+        private static FtpErrorClassification? ClassifyCause(FtpException exception, string message)
+        {
+            switch (exception.Cause)
+            {
+                case FtpFailureCause.NotFound:
+                    return new FtpErrorClassification(FtpErrorIds.ItemNotFound, FtpErrorKind.ObjectNotFound, message);
+                case FtpFailureCause.ParentNotFound:
+                    return new FtpErrorClassification(FtpErrorIds.ItemNotFound, FtpErrorKind.ObjectNotFound, message,
+                        "Create the remote folder first (New-FtpDirectory), or check the destination path.");
+                case FtpFailureCause.PermissionDenied:
+                    return new FtpErrorClassification(FtpErrorIds.PermissionDenied, FtpErrorKind.PermissionDenied, message,
+                        "Check this account's permissions on the server.");
+                case FtpFailureCause.DirectoryNotEmpty:
+                    return new FtpErrorClassification(FtpErrorIds.DirectoryNotEmpty, FtpErrorKind.OperationFailed, message);
+                case FtpFailureCause.AlreadyExists:
+                    return new FtpErrorClassification(FtpErrorIds.DestinationExists, FtpErrorKind.ResourceExists, message);
+                case FtpFailureCause.CertificateUntrusted:
+                    return new FtpErrorClassification(FtpErrorIds.TlsFailed, FtpErrorKind.SecurityError, message, UntrustedAdvice);
+                case FtpFailureCause.CertificatePinMismatch:
+                    return new FtpErrorClassification(FtpErrorIds.TlsFailed, FtpErrorKind.SecurityError, message,
+                        "Check the thumbprint given to -CertificateThumbprint. If the server's certificate was renewed, confirm its new SHA-256 thumbprint with the server's administrator before pinning it.");
+                case FtpFailureCause.AuthTlsRefused:
+                    return new FtpErrorClassification(FtpErrorIds.TlsFailed, FtpErrorKind.SecurityError, message, AuthTlsAdvice);
+                case FtpFailureCause.ImplicitTlsPort:
+                    return new FtpErrorClassification(FtpErrorIds.ConnectFailed, FtpErrorKind.ProtocolError, message, "Use -Encryption Implicit.");
+                case FtpFailureCause.PlainFtpPort:
+                    return new FtpErrorClassification(FtpErrorIds.TlsFailed, FtpErrorKind.ProtocolError, message,
+                        "Use -Encryption Explicit (the default) on this port, or the server's implicit FTPS port.");
+                case FtpFailureCause.IncompleteTransfer:
+                    return new FtpErrorClassification(FtpErrorIds.TransferFailed, FtpErrorKind.ConnectionError, message,
+                        "Run the command again; with -IfExists Resume a download continues from the bytes that arrived.");
+                default:
+                    return null;
+            }
+        }
+
         private static FtpErrorClassification ClassifyReplyCode(FtpException exception, int code, string message)
         {
             var phaseId = IdForPhase(exception.Phase, FtpErrorIds.CommandFailed);
@@ -84,9 +123,12 @@ namespace FtpTools.Engine
             {
                 case 550:
                 case 450:
+                    // Not diagnosed by the engine: only the reply text can tell "not there" from "no permission" or "not empty".
                     if (SaysPermissionDenied(exception.Reply?.Message))
                         return new FtpErrorClassification(FtpErrorIds.PermissionDenied, FtpErrorKind.PermissionDenied, message);
-                    if (code == 550)
+                    if (SaysNotEmpty(exception.Reply?.Message))
+                        return new FtpErrorClassification(FtpErrorIds.DirectoryNotEmpty, FtpErrorKind.OperationFailed, message);
+                    if (SaysNotFound(exception.Reply?.Message))
                         return new FtpErrorClassification(FtpErrorIds.ItemNotFound, FtpErrorKind.ObjectNotFound, message);
                     return new FtpErrorClassification(phaseId, FtpErrorKind.ResourceUnavailable, message);
                 case 553:
@@ -157,6 +199,16 @@ namespace FtpTools.Engine
             var text = replyText!.ToLowerInvariant();
             return text.Contains("permission") || text.Contains("denied") || text.Contains("not allowed") || text.Contains("access is");
         }
+
+        private static bool SaysNotFound(string? replyText)
+        {
+            if (string.IsNullOrEmpty(replyText)) return false;
+            var text = replyText!.ToLowerInvariant();
+            return text.Contains("no such") || text.Contains("not found") || text.Contains("does not exist") || text.Contains("not exist") || text.Contains("cannot find");
+        }
+
+        private static bool SaysNotEmpty(string? replyText) =>
+            !string.IsNullOrEmpty(replyText) && replyText!.ToLowerInvariant().Contains("not empty");
 
         private static string IdForPhase(FtpPhase phase, string fallback)
         {

@@ -17,5 +17,7 @@ namespace FtpTools.Engine
         public const string InvalidArgument = "FtpTools.InvalidArgument";
         public const string UnparsedListingLine = "FtpTools.UnparsedListingLine";
         public const string HostKeyNotTrusted = "FtpTools.HostKeyNotTrusted";
+        public const string DirectoryNotEmpty = "FtpTools.DirectoryNotEmpty";
+        public const string ModificationTimeNotKept = "FtpTools.ModificationTimeNotKept";
     }
 }

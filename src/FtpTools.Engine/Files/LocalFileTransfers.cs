@@ -25,6 +25,12 @@ namespace FtpTools.Engine.Files
         /// </summary>
         public Action<string>? Explained { get; set; }
 
+        /// <summary>
+        /// Called when an uploaded file could not be given the local modification time (the server has no MFMT, or refused it),
+        /// with the reason. The module warns once per command.
+        /// </summary>
+        public Action<string>? ModificationTimeNotKept { get; set; }
+
         /// <summary>Called with the file's name just before its bytes move (not for a Skip or a Fail).</summary>
         public Action<string>? FileStarted { get; set; }
 
@@ -50,13 +56,17 @@ namespace FtpTools.Engine.Files
             var decision = IfExistsPolicy.ForDownload(ifExists, finalLength, partialLength, remoteLength);
             Explained?.Invoke(remote.FullName + " -> " + localPath + ": " + decision.Reason);
             if (decision.Action == TransferAction.Skip) return LocalTransferResult.Skipped(decision.Reason);
-            if (decision.Action == TransferAction.Fail) throw new DestinationExistsException(localPath);
+            if (decision.Action == TransferAction.Fail) throw DestinationExistsException.ForDownload(localPath);
 
             var folder = Path.GetDirectoryName(localPath);
             if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
             FileStarted?.Invoke(remote.Name);
             long received = 0;
-            if (decision.Action == TransferAction.Transfer) received = ReceiveIntoPartial(remote.FullName, partialPath, decision.RestartOffset, ifExists, progress, cancellationToken);
+            if (decision.Action == TransferAction.Transfer)
+            {
+                received = ReceiveIntoPartial(remote.FullName, partialPath, decision.RestartOffset, remoteLength, ifExists, progress, cancellationToken);
+                EnsureComplete(remote.FullName, partialPath, decision.RestartOffset + received, remoteLength, ifExists, cancellationToken);
+            }
 
             FileFinished?.Invoke(decision.RestartOffset + received);
             if (File.Exists(localPath)) File.Delete(localPath);
@@ -91,7 +101,7 @@ namespace FtpTools.Engine.Files
             var decision = IfExistsPolicy.ForUpload(ifExists, lookedUp ? existing != null : (bool?)null, remoteLength, localLength);
             Explained?.Invoke(localPath + " -> " + remotePath + ": " + decision.Reason);
             if (decision.Action == TransferAction.Skip) return LocalTransferResult.Skipped(decision.Reason);
-            if (decision.Action == TransferAction.Fail) throw new DestinationExistsException(remotePath);
+            if (decision.Action == TransferAction.Fail) throw DestinationExistsException.ForUpload(remotePath);
 
             FileStarted?.Invoke(Path.GetFileName(localPath));
             long sent;
@@ -111,8 +121,10 @@ namespace FtpTools.Engine.Files
             return new LocalTransferResult(outcome, decision.Reason, startOffset, sent, time);
         }
 
-        private long ReceiveIntoPartial(string remotePath, string partialPath, long restartOffset, FtpIfExists ifExists, IProgress<FtpTransferProgress>? progress, CancellationToken cancellationToken)
+        private long ReceiveIntoPartial(string remotePath, string partialPath, long restartOffset, long? expectedLength, FtpIfExists ifExists, IProgress<FtpTransferProgress>? progress,
+            CancellationToken cancellationToken)
         {
+            long arrived = restartOffset;
             try
             {
                 using (var stream = new FileStream(partialPath, restartOffset > 0 ? FileMode.OpenOrCreate : FileMode.Create, FileAccess.Write, FileShare.None))
@@ -123,8 +135,21 @@ namespace FtpTools.Engine.Files
                         stream.Position = restartOffset;
                     }
 
-                    return client.Download(remotePath, stream, restartOffset, progress, cancellationToken);
+                    try
+                    {
+                        return client.Download(remotePath, stream, restartOffset, progress, cancellationToken);
+                    }
+                    finally
+                    {
+                        arrived = stream.Position;
+                    }
                 }
+            }
+            catch (FtpConnectionException exception) when (exception.Phase == FtpPhase.Transfer && !cancellationToken.IsCancellationRequested)
+            {
+                // The data connection broke mid-file: say that the file is incomplete and how much of it arrived.
+                if (ifExists != FtpIfExists.Resume) TryDelete(partialPath);
+                throw Incomplete(remotePath, arrived, expectedLength, ifExists, exception.Message, exception);
             }
             catch
             {
@@ -132,6 +157,39 @@ namespace FtpTools.Engine.Files
                 if (ifExists != FtpIfExists.Resume) TryDelete(partialPath);
                 throw;
             }
+        }
+
+        /// <summary>
+        /// A download that ended "successfully" with fewer bytes than the file has was cut off (a proxy or firewall closing the data
+        /// connection looks like the end of the file). Unless the file shrank on the server meanwhile, that is an incomplete download.
+        /// </summary>
+        private void EnsureComplete(string remotePath, string partialPath, long arrived, long? expectedLength, FtpIfExists ifExists, CancellationToken cancellationToken)
+        {
+            if (!(expectedLength is long expected) || arrived >= expected) return;
+            long? now = null;
+            try
+            {
+                now = client.GetSize(remotePath, cancellationToken);
+            }
+            catch (FtpException)
+            {
+            }
+
+            if (now is long current && current <= arrived)
+            {
+                Explained?.Invoke(remotePath + " is now " + current + " bytes on the server (it was " + expected + " when listed): it changed meanwhile, and every byte of it arrived.");
+                return;
+            }
+
+            if (ifExists != FtpIfExists.Resume) TryDelete(partialPath);
+            throw Incomplete(remotePath, arrived, now ?? expected, ifExists, "The data connection ended early although the server reported the transfer complete.", null);
+        }
+
+        private static FtpException Incomplete(string remotePath, long arrived, long? expected, FtpIfExists ifExists, string detail, Exception? inner)
+        {
+            var message = "The download of " + remotePath + " was incomplete: " + arrived + (expected is long total ? " of " + total : string.Empty) + " bytes arrived. " + detail
+                + (ifExists == FtpIfExists.Resume ? " The partial file was kept; run the command again to continue from it." : " Nothing was kept; -IfExists Resume keeps the bytes that arrived.");
+            return new FtpConnectionException(message, FtpPhase.Transfer, "RETR " + remotePath, null, true, inner) { Cause = FtpFailureCause.IncompleteTransfer, RemotePath = remotePath };
         }
 
         /// <summary>The listing's time unless it is approximate (an old LIST line has no time of day); then MDTM, falling back to the listing's.</summary>
@@ -157,7 +215,12 @@ namespace FtpTools.Engine.Files
 
         private DateTimeOffset? KeepLocalTime(string localPath, string remotePath, CancellationToken cancellationToken)
         {
-            if (!client.CanSetModifiedTime) return null;
+            if (!client.CanSetModifiedTime)
+            {
+                ModificationTimeNotKept?.Invoke("The server does not support setting modification times (no MFMT): uploaded files get the time of the upload.");
+                return null;
+            }
+
             var time = new DateTimeOffset(File.GetLastWriteTimeUtc(localPath), TimeSpan.Zero);
             try
             {
@@ -167,6 +230,7 @@ namespace FtpTools.Engine.Files
             catch (FtpCommandException exception)
             {
                 Explained?.Invoke("Could not set the modification time of " + remotePath + ": " + exception.Message);
+                ModificationTimeNotKept?.Invoke("The server refused to set the modification time of " + remotePath + " (" + exception.Reply?.Summary + "): it keeps the time of the upload.");
                 return null;
             }
         }

@@ -46,6 +46,24 @@ namespace FtpTools.Engine
         /// <summary>For an MLSD/MLST entry: every fact the server sent, fact names lower-cased ("unique", "unix.mode", ...). Null for LIST lines.</summary>
         public IReadOnlyDictionary<string, string>? Facts { get; set; }
 
+        /// <summary>A copy of this item at another path (its name taken from the path): MLST facts belong to the path asked for.</summary>
+        public FtpListItem At(string fullName)
+        {
+            if (fullName is null) throw new ArgumentNullException(nameof(fullName));
+            return new FtpListItem(FtpPath.GetName(fullName), fullName, Type)
+            {
+                Length = Length,
+                LastWriteTime = LastWriteTime,
+                LastWriteTimeIsApproximate = LastWriteTimeIsApproximate,
+                Permissions = Permissions,
+                Owner = Owner,
+                Group = Group,
+                LinkTarget = LinkTarget,
+                RawLine = RawLine,
+                Facts = Facts,
+            };
+        }
+
         public override string ToString() => FullName;
     }
 }

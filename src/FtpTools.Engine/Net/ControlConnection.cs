@@ -100,14 +100,52 @@ namespace FtpTools.Engine
             }
         }
 
-        /// <summary>Upgrades the connection to TLS (after AUTH TLS, or at once for implicit FTPS).</summary>
+        /// <summary>
+        /// Upgrades the connection to TLS (after AUTH TLS, or at once for implicit FTPS). When the server answers the handshake
+        /// with a plain FTP reply, the port does not speak implicit FTPS: that is said instead of "Cannot determine the frame size".
+        /// </summary>
         public void StartTls(FtpTlsContext tls, string? command, CancellationToken cancellationToken)
         {
             if (lineReader.BufferedByteCount > 0)
                 throw new FtpProtocolException("The server sent data after its reply to AUTH TLS and before the TLS handshake.", FtpPhase.Tls, command);
-            var plain = stream;
-            stream = Guard(command, cancellationToken, () => tls.AuthenticateControl(plain, command));
+            var recorder = new FirstBytesRecorder(stream);
+            try
+            {
+                stream = Guard(command, cancellationToken, () => tls.AuthenticateControl(recorder, command));
+            }
+            catch (FtpException exception) when (command is null && recorder.FtpReplyLine != null)
+            {
+                throw new FtpTlsException(
+                    "The server at " + RemoteEndPoint + " sent a plain FTP greeting (\"" + recorder.FtpReplyLine + "\") instead of a TLS handshake: this port does not speak "
+                    + "implicit FTPS. Use -Encryption Explicit (the default) for FTPS with AUTH TLS on this port, or connect to the server's implicit FTPS port (usually 990).",
+                    null, null, exception) { Cause = FtpFailureCause.PlainFtpPort };
+            }
+
             lineReader = new FtpLineReader(stream);
+        }
+
+        /// <summary>
+        /// For a server that sends no greeting: whether it answers a TLS ClientHello with TLS records within timeout (then the
+        /// port speaks implicit FTPS). Nothing but the ClientHello is sent; the certificate is not looked at. The connection is
+        /// unusable afterwards either way.
+        /// </summary>
+        public bool AnswersTlsHandshake(TimeSpan timeout)
+        {
+            IsUsable = false;
+            var recorder = new FirstBytesRecorder(stream);
+            socket.ReceiveTimeout = SocketConnector.ToMilliseconds(timeout);
+            socket.SendTimeout = SocketConnector.ToMilliseconds(timeout);
+            try
+            {
+                using (var probe = new SslStream(recorder, true, (sender, certificate, chain, errors) => true))
+                    probe.AuthenticateAsClient("ftptools-probe.invalid");
+                return true;
+            }
+            catch (Exception exception) when (exception is System.Security.Authentication.AuthenticationException || exception is IOException
+                                              || exception is SocketException || exception is ObjectDisposedException)
+            {
+                return recorder.SawTls;
+            }
         }
 
         public void Trace(FtpTraceDirection direction, string text) => trace?.Invoke(new FtpTraceEntry(direction, text));

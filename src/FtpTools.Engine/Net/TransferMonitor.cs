@@ -35,6 +35,12 @@ namespace FtpTools.Engine
 
         public long BytesTransferred { get; private set; }
 
+        /// <summary>The size the transfer should reach, when known (the file's size, or the 150 reply's "(N bytes)").</summary>
+        public long? TotalBytes => totalBytes;
+
+        /// <summary>"1024 bytes", or "1024 of 4096 bytes" when the total is known.</summary>
+        public string Describe() => totalBytes is long total ? BytesTransferred + " of " + total + " bytes" : BytesTransferred + " bytes";
+
         /// <summary>NOOPs sent whose replies are still to be read after the transfer's final reply.</summary>
         public int KeepAlivesSent { get; private set; }
 

@@ -19,6 +19,9 @@ namespace FtpTools.Engine.Planning
         /// <summary>Called with each listing as it is read (the module warns about its unparsed lines).</summary>
         public Action<FtpListing>? Listed { get; set; }
 
+        /// <summary>Decides whether a subdirectory is walked into (null: every one). Get-FtpChildItem without -Force skips hidden ones.</summary>
+        public Func<FtpListItem, bool>? ShouldDescend { get; set; }
+
         /// <summary>Called when a subdirectory cannot be listed; the walk goes on. When null the exception propagates. The start directory's failure always propagates.</summary>
         public Action<string, Exception>? SubdirectoryFailed { get; set; }
 
@@ -53,7 +56,7 @@ namespace FtpTools.Engine.Planning
                 var relative = relativeDirectory.Length == 0 ? item.Name : relativeDirectory + "/" + item.Name;
                 var entry = new RemoteWalkEntry(item, depth, relative);
                 yield return entry;
-                if (item.Type == FtpItemType.Directory && depth < maxDepth && visited.Add(item.FullName)) subdirectories.Add(entry);
+                if (item.Type == FtpItemType.Directory && depth < maxDepth && (ShouldDescend?.Invoke(item) ?? true) && visited.Add(item.FullName)) subdirectories.Add(entry);
             }
 
             foreach (var subdirectory in subdirectories)

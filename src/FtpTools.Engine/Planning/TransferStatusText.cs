@@ -3,10 +3,10 @@ using System.Globalization;
 
 namespace FtpTools.Engine.Planning
 {
-    /// <summary>The words a progress bar shows: "12.3 MB of 50.0 MB at 4.2 MB/s".</summary>
+    /// <summary>The words a progress bar shows: "12.3 MiB of 50.0 MiB at 4.2 MiB/s" (binary units: 1 MiB = 1024 KiB).</summary>
     public static class TransferStatusText
     {
-        private static readonly string[] Units = { "B", "KB", "MB", "GB", "TB" };
+        private static readonly string[] Units = { "B", "KiB", "MiB", "GiB", "TiB" };
 
         public static string FormatBytes(long bytes)
         {
@@ -32,7 +32,7 @@ namespace FtpTools.Engine.Planning
             return text;
         }
 
-        /// <summary>The parent bar's status: "File 3 of 20, 120.0 MB of 400.0 MB".</summary>
+        /// <summary>The parent bar's status: "File 3 of 20, 120.0 MiB of 400.0 MiB".</summary>
         public static string DescribeBatch(int fileNumber, int fileCount, long bytesDone, long? totalBytes)
         {
             var text = "File " + fileNumber.ToString(CultureInfo.InvariantCulture) + " of " + fileCount.ToString(CultureInfo.InvariantCulture);

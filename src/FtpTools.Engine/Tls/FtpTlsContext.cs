@@ -22,6 +22,7 @@ namespace FtpTools.Engine
         private readonly RemoteCertificateValidationCallback controlCallback;
         private readonly RemoteCertificateValidationCallback dataCallback;
         private string? validationFailure;
+        private FtpFailureCause validationCause;
 
         public FtpTlsContext(FtpClientOptions options, SslProtocols protocols)
         {
@@ -57,6 +58,7 @@ namespace FtpTools.Engine
         {
             var stream = new SslStream(inner, false, callback, null, EncryptionPolicy.RequireEncryption);
             validationFailure = null;
+            validationCause = FtpFailureCause.Unknown;
             try
             {
                 stream.AuthenticateAsClient(TargetHost, null, protocols, false);
@@ -66,7 +68,7 @@ namespace FtpTools.Engine
             {
                 stream.Dispose();
                 var reason = validationFailure ?? "the TLS handshake on the " + channel + " failed: " + exception.Message;
-                throw new FtpTlsException("TLS could not be established with " + host + ": " + reason, command, null, exception);
+                throw new FtpTlsException("TLS could not be established with " + host + ": " + reason, command, null, exception) { Cause = validationCause };
             }
         }
 
@@ -89,7 +91,8 @@ namespace FtpTools.Engine
             }
 
             if (errors == SslPolicyErrors.None) return true;
-            validationFailure = DescribeFailure(errors, thumbprint, pinnedThumbprints.Count > 0);
+            validationFailure = DescribeFailure(errors, thumbprint);
+            validationCause = pinnedThumbprints.Count > 0 ? FtpFailureCause.CertificatePinMismatch : FtpFailureCause.CertificateUntrusted;
             return false;
         }
 
@@ -103,16 +106,22 @@ namespace FtpTools.Engine
             return false;
         }
 
-        private string DescribeFailure(SslPolicyErrors errors, string thumbprint, bool hasPins)
+        private string DescribeFailure(SslPolicyErrors errors, string thumbprint)
         {
+            if (pinnedThumbprints.Count > 0)
+            {
+                // A pin was given and this is not the pinned certificate: the question is not trust but identity.
+                return "the server's certificate does not match the pinned thumbprint: the server presents SHA-256 " + thumbprint + ", and -CertificateThumbprint pins "
+                    + string.Join(", ", pinnedThumbprints) + ". Either the pin is wrong, the server's certificate was replaced (renewed), or another host answered.";
+            }
+
             var problems = new List<string>();
             if ((errors & SslPolicyErrors.RemoteCertificateChainErrors) != 0)
                 problems.Add("its certificate is not trusted by this computer (self-signed or issued by an unknown authority, or expired)");
             if ((errors & SslPolicyErrors.RemoteCertificateNameMismatch) != 0)
                 problems.Add("its certificate is not issued for \"" + host + "\"");
-            var text = "the server's certificate was rejected: " + string.Join(" and ", problems) + ".";
-            text += hasPins ? " Its SHA-256 thumbprint " + thumbprint + " is not among the pinned ones." : " To trust exactly this certificate, pin its SHA-256 thumbprint " + thumbprint + ".";
-            return text;
+            if (problems.Count == 0) problems.Add("its certificate is not acceptable (" + errors + ")");
+            return "the server's certificate was rejected: " + string.Join(" and ", problems) + ". To trust exactly this certificate, pin its SHA-256 thumbprint " + thumbprint + ".";
         }
     }
 }

@@ -30,11 +30,12 @@ namespace FtpTools.Engine.Tests.Errors
         }
 
         [Theory]
-        [InlineData("Failed to open file.", FtpErrorKind.ObjectNotFound, FtpErrorIds.ItemNotFound)]
+        [InlineData("Failed to open file.", FtpErrorKind.ResourceUnavailable, FtpErrorIds.CommandFailed)]
         [InlineData("No such file or directory", FtpErrorKind.ObjectNotFound, FtpErrorIds.ItemNotFound)]
         [InlineData("Permission denied.", FtpErrorKind.PermissionDenied, FtpErrorIds.PermissionDenied)]
         [InlineData("Access is denied.", FtpErrorKind.PermissionDenied, FtpErrorIds.PermissionDenied)]
-        public void Reply_550_depends_on_its_text(string text, FtpErrorKind kind, string id)
+        [InlineData("Directory not empty", FtpErrorKind.OperationFailed, FtpErrorIds.DirectoryNotEmpty)]
+        public void An_undiagnosed_550_depends_on_its_text_and_is_not_always_not_found(string text, FtpErrorKind kind, string id)
         {
             var result = FtpErrorClassifier.Classify(Command(550, text));
             Assert.Equal(kind, result.Kind);
@@ -98,6 +99,45 @@ namespace FtpTools.Engine.Tests.Errors
             Assert.Equal(FtpErrorKind.SecurityError, result.Kind);
             Assert.Contains("refused AUTH TLS", result.Message);
             Assert.Contains("-Encryption None", result.RecommendedAction);
+        }
+
+        [Theory]
+        [InlineData(FtpFailureCause.NotFound, FtpErrorIds.ItemNotFound, FtpErrorKind.ObjectNotFound)]
+        [InlineData(FtpFailureCause.ParentNotFound, FtpErrorIds.ItemNotFound, FtpErrorKind.ObjectNotFound)]
+        [InlineData(FtpFailureCause.PermissionDenied, FtpErrorIds.PermissionDenied, FtpErrorKind.PermissionDenied)]
+        [InlineData(FtpFailureCause.DirectoryNotEmpty, FtpErrorIds.DirectoryNotEmpty, FtpErrorKind.OperationFailed)]
+        [InlineData(FtpFailureCause.AlreadyExists, FtpErrorIds.DestinationExists, FtpErrorKind.ResourceExists)]
+        [InlineData(FtpFailureCause.IncompleteTransfer, FtpErrorIds.TransferFailed, FtpErrorKind.ConnectionError)]
+        [InlineData(FtpFailureCause.ImplicitTlsPort, FtpErrorIds.ConnectFailed, FtpErrorKind.ProtocolError)]
+        [InlineData(FtpFailureCause.PlainFtpPort, FtpErrorIds.TlsFailed, FtpErrorKind.ProtocolError)]
+        [InlineData(FtpFailureCause.CertificatePinMismatch, FtpErrorIds.TlsFailed, FtpErrorKind.SecurityError)]
+        public void What_the_engine_diagnosed_decides_over_the_reply_code(FtpFailureCause cause, string id, FtpErrorKind kind)
+        {
+            var exception = Command(550, "Failed to open file.");
+            exception.Cause = cause;
+            var result = FtpErrorClassifier.Classify(exception);
+            Assert.Equal(id, result.ErrorId);
+            Assert.Equal(kind, result.Kind);
+        }
+
+        [Fact]
+        public void A_wrong_pin_is_not_called_untrusted_and_is_not_told_to_pin()
+        {
+            var mismatch = FtpErrorClassifier.Classify(new FtpTlsException("TLS could not be established: the certificate does not match the pinned thumbprint.") { Cause = FtpFailureCause.CertificatePinMismatch });
+            Assert.DoesNotContain("self-signed", mismatch.RecommendedAction);
+            Assert.Contains("renewed", mismatch.RecommendedAction);
+            var untrusted = FtpErrorClassifier.Classify(new FtpTlsException("TLS could not be established: not trusted.") { Cause = FtpFailureCause.CertificateUntrusted });
+            Assert.Contains("pin it with -CertificateThumbprint", untrusted.RecommendedAction);
+        }
+
+        [Fact]
+        public void Destination_exists_advice_fits_the_command()
+        {
+            Assert.Contains("-IfExists", FtpErrorClassifier.Classify(DestinationExistsException.ForDownload("x")).RecommendedAction);
+            Assert.Contains("Append", FtpErrorClassifier.Classify(DestinationExistsException.ForUpload("/x")).RecommendedAction);
+            var rename = FtpErrorClassifier.Classify(DestinationExistsException.ForRename("/x"));
+            Assert.DoesNotContain("-IfExists", rename.RecommendedAction);
+            Assert.DoesNotContain("-IfExists", rename.Message);
         }
 
         [Fact]

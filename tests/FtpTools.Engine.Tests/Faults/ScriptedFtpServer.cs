@@ -19,12 +19,14 @@ namespace FtpTools.Engine.Tests.Faults
         private readonly Func<string, ScriptedSession, string?> respond;
         private readonly Thread thread;
         private readonly string greeting;
+        private readonly TimeSpan greetingDelay;
         private volatile bool stopping;
 
-        public ScriptedFtpServer(Func<string, ScriptedSession, string?> respond, string greeting = "220 scripted server ready\r\n")
+        public ScriptedFtpServer(Func<string, ScriptedSession, string?> respond, string greeting = "220 scripted server ready\r\n", TimeSpan greetingDelay = default)
         {
             this.respond = respond;
             this.greeting = greeting;
+            this.greetingDelay = greetingDelay;
             listener.Start();
             thread = new Thread(Serve) { IsBackground = true, Name = "scripted-ftp" };
             thread.Start();
@@ -97,6 +99,7 @@ namespace FtpTools.Engine.Tests.Faults
                     {
                         var stream = client.GetStream();
                         var session = new ScriptedSession(stream);
+                        if (greetingDelay > TimeSpan.Zero) Thread.Sleep(greetingDelay);
                         session.Write(greeting);
                         var reader = new StreamReader(stream, Encoding.UTF8);
                         string? line;

@@ -27,6 +27,25 @@ namespace FtpTools.Engine.Tests.Integration
 
         [LabTheory]
         [MemberData(nameof(LabMatrix.EachServer), MemberType = typeof(LabMatrix))]
+        public void ListingShowsHiddenEntriesOnEveryServer(string serverName)
+        {
+            // vsftpd's LIST leaves dot files out; the engine lists with MLSD or "LIST -a" so that nothing is missed.
+            var server = lab[serverName];
+            var directory = "/hidden " + serverName;
+            var disk = Path.Combine(server.RootDirectory, directory.TrimStart('/'));
+            Directory.CreateDirectory(Path.Combine(disk, ".hidden dir"));
+            File.WriteAllText(Path.Combine(disk, ".env"), "x");
+            File.WriteAllText(Path.Combine(disk, "visible.txt"), "x");
+            using var client = LabClients.Connect(server);
+
+            var names = client.ListDirectory(directory, None).Items.Select(i => i.Name).OrderBy(n => n, StringComparer.Ordinal);
+            Assert.Equal(new[] { ".env", ".hidden dir", "visible.txt" }, names);
+            Assert.Empty(client.ListDirectory(directory + "/.hidden dir", None).Items);
+            Assert.Equal(FtpFailureCause.NotFound, Assert.Throws<FtpCommandException>(() => client.ListDirectory(directory + "/missing", None)).Cause);
+        }
+
+        [LabTheory]
+        [MemberData(nameof(LabMatrix.EachServer), MemberType = typeof(LabMatrix))]
         public void KeepAliveNoopsDuringTransfersLeaveTheSessionInStep(string serverName)
         {
             var server = lab[serverName];
@@ -147,7 +166,7 @@ namespace FtpTools.Engine.Tests.Integration
             using var client = LabClients.Connect(lab[serverName]);
             client.Upload(new MemoryStream(new byte[] { 1 }), "/nohash.bin", FtpUploadMode.Overwrite, null, None);
             var error = Assert.Throws<FtpNotSupportedException>(() => client.GetHash("/nohash.bin", null, None));
-            Assert.Contains("does not offer server-side hashing", error.Message);
+            Assert.Contains("does not support file hashes", error.Message);
             Assert.Equal("/nohash.bin", error.RemotePath);
             Assert.True(client.IsConnected);
         }

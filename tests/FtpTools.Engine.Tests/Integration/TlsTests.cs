@@ -42,7 +42,41 @@ namespace FtpTools.Engine.Tests.Integration
                 o.PinnedCertificateThumbprints.Clear();
                 o.PinnedCertificateThumbprints.Add(new string('0', 64));
             }));
-            Assert.Contains("not among the pinned", error.Message);
+            Assert.Contains("does not match the pinned thumbprint", error.Message);
+            Assert.Contains(server.CertificateSha256, error.Message);
+            Assert.DoesNotContain("not trusted", error.Message);
+            Assert.Equal(FtpFailureCause.CertificatePinMismatch, error.Cause);
+        }
+
+        [LabTheory]
+        [InlineData("vsftpd-implicit")]
+        [InlineData("proftpd-implicit")]
+        public void ExplicitFtpsAgainstAnImplicitPortIsRecognisedWithinSeconds(string serverName)
+        {
+            var server = lab[serverName];
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var error = Assert.Throws<FtpConnectionException>(() => LabClients.Connect(server, configure: o => o.Encryption = FtpEncryption.Explicit));
+            Assert.InRange(watch.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(10));
+            Assert.Equal(FtpFailureCause.ImplicitTlsPort, error.Cause);
+            Assert.Contains("-Encryption Implicit", error.Message);
+        }
+
+        [LabTheory]
+        [InlineData("vsftpd-explicit")]
+        [InlineData("vsftpd-plain")]
+        [InlineData("proftpd-explicit")]
+        [InlineData("pureftpd-explicit")]
+        [InlineData("pyftpdlib-explicit")]
+        public void ImplicitFtpsAgainstAPlainGreetingSaysSo(string serverName)
+        {
+            var server = lab[serverName];
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var error = Assert.Throws<FtpTlsException>(() => LabClients.Connect(server, configure: o => o.Encryption = FtpEncryption.Implicit));
+            Assert.InRange(watch.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(10));
+            Assert.Equal(FtpFailureCause.PlainFtpPort, error.Cause);
+            Assert.Contains("plain FTP greeting", error.Message);
+            Assert.Contains("-Encryption Explicit", error.Message);
+            Assert.DoesNotContain("frame size", error.Message);
         }
 
         [LabTheory]

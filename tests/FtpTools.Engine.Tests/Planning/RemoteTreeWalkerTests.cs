@@ -38,6 +38,18 @@ namespace FtpTools.Engine.Tests.Planning
         }
 
         [Fact]
+        public void ShouldDescend_keeps_the_walk_out_of_folders_it_refuses()
+        {
+            var tree = new FakeRemoteTree("/in/a.txt", "/in/.git/", "/in/.git/config", "/in/b/", "/in/b/c.txt");
+            var walker = new RemoteTreeWalker(tree.List) { ShouldDescend = item => !item.Name.StartsWith(".", StringComparison.Ordinal) };
+            var entries = walker.Walk("/in", int.MaxValue).Select(e => e.RelativePath).ToList();
+            Assert.Contains(".git", entries);
+            Assert.DoesNotContain(".git/config", entries);
+            Assert.Contains("b/c.txt", entries);
+            Assert.DoesNotContain("/in/.git", tree.Listed);
+        }
+
+        [Fact]
         public void Symbolic_links_are_not_followed()
         {
             FtpListing List(string directory) => new FtpListing(directory, new[] { new FtpListItem("loop", directory + "/loop", FtpItemType.SymbolicLink) }, Array.Empty<string>(), "LIST");

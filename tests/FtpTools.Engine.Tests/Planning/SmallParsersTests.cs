@@ -112,9 +112,9 @@ namespace FtpTools.Engine.Tests.Planning
         [Theory]
         [InlineData(0L, "0 B")]
         [InlineData(1023L, "1023 B")]
-        [InlineData(1536L, "1.5 KB")]
-        [InlineData(5L * 1024 * 1024, "5.0 MB")]
-        [InlineData(3L * 1024 * 1024 * 1024, "3.0 GB")]
+        [InlineData(1536L, "1.5 KiB")]
+        [InlineData(5L * 1024 * 1024, "5.0 MiB")]
+        [InlineData(3L * 1024 * 1024 * 1024, "3.0 GiB")]
         public void Formats_bytes(long bytes, string expected)
         {
             Assert.Equal(expected, TransferStatusText.FormatBytes(bytes));
@@ -124,13 +124,13 @@ namespace FtpTools.Engine.Tests.Planning
         public void Describes_progress_with_rate()
         {
             var progress = new FtpTransferProgress("/f", 1024 * 1024, 2 * 1024 * 1024, TimeSpan.FromSeconds(1));
-            Assert.Equal("1.0 MB of 2.0 MB at 1.0 MB/s", TransferStatusText.Describe(progress));
+            Assert.Equal("1.0 MiB of 2.0 MiB at 1.0 MiB/s", TransferStatusText.Describe(progress));
         }
 
         [Fact]
         public void Describes_a_batch()
         {
-            Assert.Equal("File 3 of 20, 1.0 KB of 2.0 KB", TransferStatusText.DescribeBatch(3, 20, 1024, 2048));
+            Assert.Equal("File 3 of 20, 1.0 KiB of 2.0 KiB", TransferStatusText.DescribeBatch(3, 20, 1024, 2048));
             Assert.Equal("File 1 of 2, 0 B", TransferStatusText.DescribeBatch(1, 2, 0, null));
         }
     }

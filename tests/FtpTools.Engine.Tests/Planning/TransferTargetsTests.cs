@@ -18,6 +18,44 @@ namespace FtpTools.Engine.Tests.Planning
         }
 
         [Fact]
+        public void A_wildcard_or_piped_source_always_goes_into_a_folder_even_when_it_names_one_file()
+        {
+            // The first run's wildcard matched one file: it must not become a file named like the folder.
+            Assert.True(TransferTargets.DestinationIsFolder(false, false, 1, sourcesMayVary: true));
+            Assert.True(TransferTargets.DestinationIsFolder(false, false, 0, sourcesMayVary: true));
+        }
+
+        [Fact]
+        public void A_folder_source_always_goes_into_the_destination_under_its_own_name()
+        {
+            Assert.True(TransferTargets.DestinationIsFolder(false, false, 1, anySourceIsFolder: true));
+            Assert.Equal("/x/out", TransferTargets.RemoteFolderFor("/x", "out"));
+            Assert.Equal("/out", TransferTargets.RemoteFolderFor("/", "out"));
+            var local = Path.Combine(Path.GetTempPath(), "in");
+            Assert.Equal(Path.Combine(local, "out"), TransferTargets.LocalFolderFor(local, "/x/out"));
+            Assert.Equal(Path.Combine(local, "out"), TransferTargets.LocalFolderFor(local, "/x/out/"));
+        }
+
+        [Fact]
+        public void A_root_has_no_name_so_its_contents_go_into_the_destination_itself()
+        {
+            var local = Path.Combine(Path.GetTempPath(), "in");
+            Assert.Equal(local, TransferTargets.LocalFolderFor(local, "/"));
+            Assert.Equal("/x", TransferTargets.RemoteFolderFor("/x", string.Empty));
+        }
+
+        [Fact]
+        public void The_same_sources_give_the_same_layout_whether_or_not_the_destination_exists()
+        {
+            // Run 1: /x does not exist yet; run 2: it does. A folder source lands in /x/out both times.
+            foreach (var exists in new[] { false, true })
+            {
+                Assert.True(TransferTargets.DestinationIsFolder(exists, false, 1, false, anySourceIsFolder: true));
+                Assert.Equal("/x/out", TransferTargets.RemoteFolderFor("/x", "out"));
+            }
+        }
+
+        [Fact]
         public void Download_into_a_folder_uses_the_checked_remote_name()
         {
             var root = Path.Combine(Path.GetTempPath(), "in");
