@@ -260,8 +260,12 @@ Describe 'The cmdlets on an SFTP session' -Skip:$labSkip {
     It 'resumes an interrupted upload from the remote size' {
         $d = New-RemoteTestDirectory
         $local = New-RandomFile -Path (Join-Path $TestDrive 'upres.bin') -Size 2MB -Seed 8
+        # The interrupted first attempt, made through the server so that the server's user owns the file it appends to.
         $bytes = [System.IO.File]::ReadAllBytes($local.FullName)
-        [System.IO.File]::WriteAllBytes((Join-Path $d.Disk 'upres.bin'), $bytes[0..(700KB - 1)])
+        $firstPart = New-Item -ItemType Directory -Path (Join-Path $TestDrive 'first-part')
+        [System.IO.File]::WriteAllBytes((Join-Path $firstPart 'upres.bin'), $bytes[0..(700KB - 1)])
+        Send-FtpItem -Session $s -LiteralPath (Join-Path $firstPart 'upres.bin') -Destination $d.Remote
+        (Get-Item -LiteralPath (Join-Path $d.Disk 'upres.bin')).Length | Should -Be 700KB
         Send-FtpItem -Session $s -LiteralPath $local.FullName -Destination $d.Remote -IfExists Resume
         Get-Sha256 -LiteralPath (Join-Path $d.Disk 'upres.bin') | Should -Be (Get-Sha256 -LiteralPath $local.FullName)
     }

@@ -1,8 +1,9 @@
 using System;
 using System.Management.Automation;
-using System.Net;
+using System.IO;
+using System.Security;
 using FtpTools.Engine;
-using FtpTools.Engine.Planning;
+using FtpTools.Engine.Connecting;
 
 namespace FtpTools
 {
@@ -22,6 +23,10 @@ namespace FtpTools
         [Parameter]
         [Credential]
         public PSCredential? Credential { get; set; }
+
+        /// <summary>FTP (with -Encryption: none, explicit or implicit FTPS) or SFTP; an ftp://, ftps:// or sftp:// address chooses too.</summary>
+        [Parameter]
+        public RemoteProtocol Protocol { get; set; }
 
         [Parameter]
         public FtpEncryption Encryption { get; set; } = FtpEncryption.Explicit;
@@ -52,6 +57,24 @@ namespace FtpTools
         public string[]? TlsProtocol { get; set; }
 
         [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[]? KeyFile { get; set; }
+
+        [Parameter]
+        public SecureString? KeyPassphrase { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[]? HostKeyFingerprint { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? KnownHostsFile { get; set; }
+
+        [Parameter]
+        public SwitchParameter AcceptNewHostKey { get; set; }
+
+        [Parameter]
         [ValidateRange(1, 86400)]
         public int Timeout { get; set; } = 30;
 
@@ -62,110 +85,71 @@ namespace FtpTools
         protected override void ProcessRecord()
         {
             var relay = new TraceRelay();
-            var options = BuildOptions(relay);
-            if (options.Encryption == FtpEncryption.None && options.Credential != null)
-                WriteWarning("-Encryption None sends the password and all data in clear text.");
-            if (SkipCertificateCheck.IsPresent)
-                WriteVerbose("-SkipCertificateCheck: the server's certificate will not be validated.");
+            var plan = Plan(relay);
+            if (plan.SendsPasswordInClearText) WriteWarning("-Encryption None sends the password and all data in clear text.");
+            if (SkipCertificateCheck.IsPresent) WriteVerbose("-SkipCertificateCheck: the server's certificate will not be validated.");
 
-            var client = new FtpClient(options);
-            var registry = Registry;
+            IRemoteFileSystem? fileSystem = null;
             try
             {
                 using (relay.RedirectTo(entry => WriteVerbose(entry.ToString())))
-                {
-                    client.Connect(CancellationToken);
-                }
+                    fileSystem = plan.Connect(ModuleDirectory, CancellationToken);
             }
             catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
             {
-                client.Dispose();
                 throw new PipelineStoppedException();
             }
             catch (Exception exception) when (IsItemFailure(exception))
             {
-                client.Dispose();
                 ThrowFtpError(exception, ComputerName);
             }
 
-            var userName = options.Credential?.UserName is string user && user.Length > 0 ? user : "anonymous";
-            var session = new FtpSession(registry.NextId(), client, relay, options.Host, options.EffectivePort, userName);
+            var registry = Registry;
+            var session = new FtpSession(registry.NextId(), fileSystem!, relay, plan.Host, plan.Port, plan.UserName);
             registry.Add(session);
             WriteObject(session);
         }
 
-        /// <summary>-ComputerName may be "host", "host:port", "[::1]:port" or a URL (ftp://, ftps://, sftp://); it must agree with -Port, -Encryption and -Credential.</summary>
-        private ServerAddress ParseAddress(out int port, out FtpEncryption encryption)
-        {
-            port = 0;
-            encryption = FtpEncryption.Explicit;
-            ServerAddress? address = null;
-            try
-            {
-                address = ServerAddress.Parse(ComputerName);
-                if (address.Protocol == RemoteProtocol.Sftp)
-                    throw new ArgumentException("-ComputerName '" + ComputerName + "' asks for SFTP, which this version of FtpTools cannot connect to yet. Use ftp:// or ftps:// (or a host name alone for explicit FTPS).");
-                port = address.ChoosePort(Port);
-                encryption = address.ChooseEncryption(MyInvocation.BoundParameters.ContainsKey(nameof(Encryption)) ? Encryption : (FtpEncryption?)null);
-                var hasCredential = Credential != null && Credential != PSCredential.Empty;
-                address.CheckUserName(hasCredential ? Credential!.UserName : null, hasCredential);
-            }
-            catch (ArgumentException exception)
-            {
-                ThrowInvalidArgument(exception.Message, ComputerName);
-            }
+        private static string ModuleDirectory => Path.GetDirectoryName(typeof(ConnectFtpServerCommand).Assembly.Location) ?? string.Empty;
 
-            return address!;
-        }
-
-        private FtpClientOptions BuildOptions(TraceRelay relay)
+        private ConnectionPlan Plan(TraceRelay relay)
         {
-            var server = ParseAddress(out var port, out var encryption);
-            var options = new FtpClientOptions(server.Host)
+            var hasCredential = Credential != null && Credential != PSCredential.Empty;
+            var settings = new ConnectionSettings(ComputerName)
             {
-                Port = port,
-                Encryption = encryption,
-                DataConnectionMode = DataConnection,
+                Port = Port,
+                Protocol = Given(nameof(Protocol)) ? Protocol : (RemoteProtocol?)null,
+                Encryption = Given(nameof(Encryption)) ? Encryption : (FtpEncryption?)null,
+                UserName = hasCredential ? Credential!.UserName : null,
+                Password = hasCredential ? Credential!.Password : null,
+                DataConnection = DataConnection,
+                ActivePortRange = ActivePortRange,
+                ActiveExternalAddress = ActiveExternalAddress,
                 UseServerPassiveAddress = UseServerPassiveAddress.IsPresent,
-                SkipCertificateValidation = SkipCertificateCheck.IsPresent,
-                ConnectTimeout = TimeSpan.FromSeconds(Timeout),
-                ReadTimeout = TimeSpan.FromSeconds(Timeout),
-                DataTimeout = TimeSpan.FromSeconds(Timeout),
+                SkipCertificateCheck = SkipCertificateCheck.IsPresent,
+                KeyPassphrase = KeyPassphrase,
+                KnownHostsFile = KnownHostsFile is null ? null : GetUnresolvedProviderPathFromPSPath(KnownHostsFile),
+                AcceptNewHostKey = AcceptNewHostKey.IsPresent,
+                Timeout = TimeSpan.FromSeconds(Timeout),
                 KeepAliveInterval = TimeSpan.FromSeconds(KeepAliveInterval),
                 Trace = relay.Forward,
             };
-
-            // The password stays a SecureString; NetworkCredential keeps the whole user name (no DOMAIN\ split, FTP has no domains).
-            if (Credential != null && Credential != PSCredential.Empty)
-                options.Credential = new NetworkCredential(Credential.UserName, Credential.Password);
-
+            foreach (var name in MyInvocation.BoundParameters.Keys) settings.GivenParameters.Add(name);
+            foreach (var thumbprint in CertificateThumbprint ?? Array.Empty<string>()) settings.CertificateThumbprints.Add(thumbprint);
+            foreach (var name in TlsProtocol ?? Array.Empty<string>()) settings.TlsProtocols.Add(name);
+            foreach (var keyFile in KeyFile ?? Array.Empty<string>()) settings.KeyFiles.Add(GetUnresolvedProviderPathFromPSPath(keyFile));
+            foreach (var pin in HostKeyFingerprint ?? Array.Empty<string>()) settings.HostKeyFingerprints.Add(pin);
             try
             {
-                if (ActivePortRange != null)
-                {
-                    var range = Engine.Planning.ActivePortRange.Parse(ActivePortRange);
-                    options.ActivePortMin = range.Low;
-                    options.ActivePortMax = range.High;
-                }
-
-                if (ActiveExternalAddress != null)
-                {
-                    if (!IPAddress.TryParse(ActiveExternalAddress, out var address))
-                        throw new ArgumentException("-ActiveExternalAddress '" + ActiveExternalAddress + "' is not an IP address.", nameof(ActiveExternalAddress));
-                    options.ActiveExternalAddress = address;
-                }
-
-                foreach (var thumbprint in CertificateThumbprint ?? Array.Empty<string>())
-                    options.PinnedCertificateThumbprints.Add(Engine.Planning.CertificateThumbprint.Normalize(thumbprint));
-
-                options.TlsProtocols = TlsProtocolNames.ToSslProtocols(TlsProtocol);
+                return ConnectionPlan.From(settings);
             }
             catch (ArgumentException exception)
             {
-                ThrowInvalidArgument(exception.Message, ComputerName);
+                ThrowInvalidArgument(FtpErrorClassifier.MessageWithoutParameterName(exception), ComputerName);
+                throw;
             }
-
-            return options;
         }
+
+        private bool Given(string parameterName) => MyInvocation.BoundParameters.ContainsKey(parameterName);
     }
 }

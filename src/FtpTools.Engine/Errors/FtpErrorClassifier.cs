@@ -23,8 +23,8 @@ namespace FtpTools.Engine
                     return new FtpErrorClassification(FtpErrorIds.ItemNotFound, FtpErrorKind.ObjectNotFound, exception.Message);
                 case OperationCanceledException _:
                     return new FtpErrorClassification(FtpErrorIds.CommandFailed, FtpErrorKind.Cancelled, "The operation was cancelled.");
-                case ArgumentException _:
-                    return new FtpErrorClassification(FtpErrorIds.InvalidArgument, FtpErrorKind.InvalidArgument, exception.Message);
+                case ArgumentException argument:
+                    return new FtpErrorClassification(FtpErrorIds.InvalidArgument, FtpErrorKind.InvalidArgument, MessageWithoutParameterName(argument));
                 case UnauthorizedAccessException _:
                     return new FtpErrorClassification(FtpErrorIds.PermissionDenied, FtpErrorKind.PermissionDenied, exception.Message);
                 case FileNotFoundException _:
@@ -228,6 +228,20 @@ namespace FtpTools.Engine
             var message = exception.Message;
             if (exception.Reply is FtpReply reply && message.IndexOf(reply.Code.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal) < 0)
                 message += " Server reply: " + reply.Code + " " + reply.Message;
+            return message;
+        }
+
+        /// <summary>
+        /// ArgumentException.Message ends with the parameter's name ("(Parameter 'x')" on .NET, "Parameter name: x" on .NET
+        /// Framework): a name from inside the engine, not one the user typed, so it is left out of what the user reads.
+        /// </summary>
+        public static string MessageWithoutParameterName(ArgumentException exception)
+        {
+            if (exception is null) throw new ArgumentNullException(nameof(exception));
+            var message = exception.Message;
+            if (string.IsNullOrEmpty(exception.ParamName)) return message;
+            foreach (var suffix in new[] { " (Parameter '" + exception.ParamName + "')", Environment.NewLine + "Parameter name: " + exception.ParamName })
+                if (message.EndsWith(suffix, StringComparison.Ordinal)) return message.Substring(0, message.Length - suffix.Length);
             return message;
         }
     }

@@ -165,5 +165,13 @@ namespace FtpTools.Engine.Tests.Errors
             var result = FtpErrorClassifier.Classify(new FtpCommandException("Could not delete.", FtpPhase.Command, "DELE x", Reply(550, "Permission denied.")));
             Assert.Contains("550 Permission denied.", result.Message);
         }
+
+        [Fact]
+        public void An_argument_error_reads_without_the_engines_parameter_name()
+        {
+            var result = FtpErrorClassifier.Classify(new System.ArgumentException("The key file /x does not exist.", "PrivateKeyFiles"));
+            Assert.Equal("The key file /x does not exist.", result.Message);
+            Assert.Equal(FtpErrorIds.InvalidArgument, result.ErrorId);
+        }
     }
 }
