@@ -31,6 +31,7 @@ namespace FtpTools.Module.Tests
             {
                 "ComputerName", "Port", "Credential", "Encryption", "DataConnection", "ActivePortRange", "ActiveExternalAddress",
                 "UseServerPassiveAddress", "CertificateThumbprint", "SkipCertificateCheck", "TlsProtocol", "Timeout", "KeepAliveInterval",
+                "Protocol", "KeyFile", "KeyPassphrase", "HostKeyFingerprint", "KnownHostsFile", "AcceptNewHostKey",
             },
             ["Disconnect-FtpServer"] = new[] { "Session" },
             ["Get-FtpSession"] = new[] { "Id" },
