@@ -104,6 +104,13 @@ Describe 'Receive-FtpItem gives the same layout on every run' {
         Get-FtpItem -Session $s -LiteralPath "$remote/out/a.csv" | Receive-FtpItem -Destination $target
         Get-RelativeFiles $target | Should -Be @('a.csv')
     }
+
+    It 'a piped session does not change where a named file lands: it still gets the new name' {
+        $folder = New-LocalTestDirectory
+        $target = Join-Path $folder.FullName 'renamed.csv'
+        $s | Receive-FtpItem -LiteralPath "$remote/out/a.csv" -Destination $target
+        Get-RelativeFiles $folder.FullName | Should -Be @('renamed.csv')
+    }
 }
 
 Describe 'Receiving the root directory' {
