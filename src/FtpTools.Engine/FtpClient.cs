@@ -224,7 +224,7 @@ namespace FtpTools.Engine
                 throw new FtpTlsException(
                     "The server refused AUTH TLS (" + reply.Summary + "): explicit FTPS is not available on " + Options.Host + ":" + Options.EffectivePort
                     + ". Use -Encryption Implicit if the server offers implicit FTPS (usually on port 990), or -Encryption None only if the network is trusted "
-                    + "(the password and all data then travel in clear text). Nothing was sent but AUTH TLS; the password was not.",
+                    + "(the password and all data then travel in clear text). The password was not sent.",
                     "AUTH TLS", reply) { Cause = reply.IsPermanentNegative ? FtpFailureCause.AuthTlsRefused : FtpFailureCause.Unknown };
             }
 

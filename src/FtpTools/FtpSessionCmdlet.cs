@@ -91,6 +91,15 @@ namespace FtpTools
 
         protected bool IsLiteralPath => ParameterSetName == LiteralPathSet;
 
+        /// <summary>The parameters given on the command line (BoundParameters before any pipeline input is bound).</summary>
+        private HashSet<string> commandLineParameters = new HashSet<string>(System.StringComparer.OrdinalIgnoreCase);
+
+        protected override void BeginProcessing() =>
+            commandLineParameters = new HashSet<string>(MyInvocation.BoundParameters.Keys, System.StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>True when the paths or items come from the pipeline (not when only a session is piped).</summary>
+        protected bool PathsFromPipeline => MyInvocation.ExpectingInput && !commandLineParameters.Contains(IsLiteralPath ? "LiteralPath" : "Path");
+
         /// <summary>
         /// "$session | Get-FtpChildItem": PowerShell binds the piped session to -Session and then, converted to a string, to the
         /// still unbound -Path as well. That string names no path; null is returned for it.
@@ -98,8 +107,8 @@ namespace FtpTools
         protected string[]? UnlessPipedSession(string[]? paths) =>
             paths != null && paths.Length == 1 && MyInvocation.ExpectingInput && Session != null && paths[0] == Session.ToString() ? null : paths;
 
-        /// <summary>True when the items of this command may differ from run to run: a wildcard in -Path, or items from the pipeline.</summary>
+        /// <summary>True when the items of this command may differ from run to run: a wildcard in -Path, or paths or items from the pipeline.</summary>
         protected bool NamesItemsByPattern(string path) =>
-            MyInvocation.ExpectingInput || (!IsLiteralPath && FtpWildcardPattern.ContainsWildcard(path));
+            PathsFromPipeline || (!IsLiteralPath && FtpWildcardPattern.ContainsWildcard(path));
     }
 }

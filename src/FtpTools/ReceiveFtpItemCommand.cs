@@ -37,6 +37,7 @@ namespace FtpTools
 
         protected override void BeginProcessing()
         {
+            base.BeginProcessing();
             try
             {
                 destinationRoot = Destination is null

@@ -46,7 +46,7 @@ namespace FtpTools
         protected override void ProcessRecord()
         {
             var session = CurrentSession;
-            sourcesMayVary |= MyInvocation.ExpectingInput;
+            sourcesMayVary |= PathsFromPipeline;
             if (IsLiteralPath)
             {
                 foreach (var path in LiteralPath!) AddLiteral(session, path);
