@@ -31,7 +31,7 @@ namespace FtpTools.Engine.Tests.Faults
 
             Assert.InRange(watch.Elapsed, TimeSpan.FromSeconds(0.9), TimeSpan.FromSeconds(8));
             Assert.Equal(FtpPhase.Transfer, error.Phase);
-            Assert.Contains("failed after 0 bytes", error.Message);
+            Assert.Contains("failed after 0 of 5 bytes", error.Message);
             Assert.True(error.IsTransient);
             Assert.Equal(0, sink.Length);
         }
