@@ -19,21 +19,7 @@ namespace FtpTools.Engine.Tests.Faults
     {
         private static readonly CancellationToken None = CancellationToken.None;
 
-        private static FtpClient Connect(ScriptedFtpServer server, Action<FtpClientOptions>? configure = null)
-        {
-            var options = new FtpClientOptions("127.0.0.1")
-            {
-                Port = server.Port,
-                Encryption = FtpEncryption.None,
-                Credential = new NetworkCredential("user", "secret"),
-                ReadTimeout = TimeSpan.FromSeconds(5),
-                DataTimeout = TimeSpan.FromSeconds(5),
-            };
-            configure?.Invoke(options);
-            var client = new FtpClient(options);
-            client.Connect(None);
-            return client;
-        }
+        private static FtpClient Connect(ScriptedFtpServer server, Action<FtpClientOptions>? configure = null) => HostileScript.Connected(server, configure);
 
         [Fact]
         public void Delete_refused_for_an_existing_file_is_permission_denied()

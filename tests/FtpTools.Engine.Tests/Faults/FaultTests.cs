@@ -10,19 +10,7 @@ namespace FtpTools.Engine.Tests.Faults
 {
     public class FaultTests
     {
-        private static FtpClient Client(ScriptedFtpServer server, Action<FtpClientOptions>? configure = null)
-        {
-            var options = new FtpClientOptions("127.0.0.1")
-            {
-                Port = server.Port,
-                Encryption = FtpEncryption.None,
-                Credential = new NetworkCredential("user", "secret"),
-                ReadTimeout = TimeSpan.FromSeconds(5),
-                DataTimeout = TimeSpan.FromSeconds(5),
-            };
-            configure?.Invoke(options);
-            return new FtpClient(options);
-        }
+        private static FtpClient Client(ScriptedFtpServer server, Action<FtpClientOptions>? configure = null) => HostileScript.Client(server, configure);
 
         [Fact]
         public void EpsvRefusedFallsBackToPasvOnceAndRemembersIt()
