@@ -20,6 +20,10 @@ namespace FtpTools.Engine.Diagnostics
     {
         private const int DeepFileSize = 4096;
 
+        /// <summary>The engine names a rejected certificate's SHA-256 thumbprint in its message (64 hex digits).</summary>
+        private static readonly System.Text.RegularExpressions.Regex Sha256Thumbprint =
+            new System.Text.RegularExpressions.Regex(@"\b[0-9A-F]{64}\b", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
         private readonly ConnectionProbeOptions options;
         private readonly ProbeJournal journal = new ProbeJournal(RemoteProtocol.Ftp);
         private IPAddress? controlAddress;
@@ -51,6 +55,12 @@ namespace FtpTools.Engine.Diagnostics
             var recommendation = Recommend(working);
             journal.Lead("Use " + recommendation.Summary + ".");
             return Finish(deepWorks, recommendation);
+        }
+
+        private static string? NamedThumbprint(string message)
+        {
+            var match = Sha256Thumbprint.Match(message);
+            return match.Success ? match.Value : null;
         }
 
         private ConnectionProbeReport Finish(bool success, ProbeRecommendation? recommendation) => journal.Report(options.Host, options.EffectivePort, success, recommendation);
@@ -184,11 +194,11 @@ namespace FtpTools.Engine.Diagnostics
                 {
                     text = ProbeDiagnoses.ExplicitRefused(reply);
                 }
-                else if (thumbprint != null && !options.SkipCertificateValidation && failure.Message.IndexOf("certificate", StringComparison.OrdinalIgnoreCase) >= 0)
+                else if (!options.SkipCertificateValidation && failure.Message.IndexOf("certificate", StringComparison.OrdinalIgnoreCase) >= 0)
                 {
                     tlsReached = true;
                     certificateRejected = true;
-                    text = ProbeDiagnoses.CertificateNotTrusted(failure.Message, thumbprint);
+                    text = ProbeDiagnoses.CertificateNotTrusted(failure.Message, thumbprint ?? NamedThumbprint(failure.Message));
                 }
                 else
                 {

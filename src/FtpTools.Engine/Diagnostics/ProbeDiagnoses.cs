@@ -32,7 +32,7 @@ namespace FtpTools.Engine.Diagnostics
         public static string ExplicitRefused(string reply) => "The server does not offer explicit FTPS on this port (AUTH TLS was answered with " + reply + ").";
 
         public static string CertificateNotTrusted(string engineMessage, string? thumbprint) =>
-            engineMessage + (thumbprint is null ? string.Empty : " If you trust this server, pin its certificate: -CertificateThumbprint " + thumbprint + ".");
+            engineMessage.TrimEnd() + (thumbprint is null ? string.Empty : " If you trust this server, pin its certificate: -CertificateThumbprint " + thumbprint + ".");
 
         public static string TlsFailed(string engineMessage) => "The TLS handshake failed: " + engineMessage;
 
