@@ -8,7 +8,7 @@
     Description          = 'FTP and FTPS (explicit and implicit TLS) automation for scripts, scheduled tasks and Azure Automation runbooks: connect with certificate pinning, list, upload, download with resume, hash, rename, move and remove remote items. Never prompts. Requires PowerShell 7.4+ or Windows PowerShell 5.1 on .NET Framework 4.7.2 or later.'
     CompatiblePSEditions = @('Desktop', 'Core')
     PowerShellVersion    = '5.1'
-    FormatsToProcess     = @('FtpTools.Format.ps1xml')
+    FormatsToProcess     = @('FtpTools.Format.ps1xml', 'FtpTools.Diagnostics.Format.ps1xml')
     CmdletsToExport      = @(
         'Connect-FtpServer'
         'Disconnect-FtpServer'
@@ -24,6 +24,7 @@
         'Move-FtpItem'
         'Get-FtpFileHash'
         'Invoke-FtpCommand'
+        'Test-FtpConnection'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

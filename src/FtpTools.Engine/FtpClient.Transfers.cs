@@ -451,6 +451,13 @@ namespace FtpTools.Engine
             return DataChannel.ConnectPassive(endPoint, "PASV", Options.DataTimeout, cancellationToken, hint);
         }
 
+        /// <summary>Servers refuse a PORT/EPRT address other than the one they see the control connection come from: the usual case of a client behind NAT.</summary>
+        private string ActiveAddressRefusedHint(IPAddress advertised) =>
+            " Active mode: the server refuses the address this computer advertised (" + advertised + "), as servers do when it is not the address the connection comes from. "
+            + (Options.ActiveExternalAddress is null
+                ? "Behind NAT, forward a port range to this computer and give ActivePortRange and ActiveExternalAddress (the public address); or use passive mode (the default)."
+                : "Check that ActiveExternalAddress is the public address the server sees; or use passive mode (the default).");
+
         private DataChannel OpenActive(CancellationToken cancellationToken)
         {
             var control = RequireConnection();
@@ -467,7 +474,7 @@ namespace FtpTools.Engine
                 var reply = Execute(command, cancellationToken);
                 // Some servers (pyftpdlib) connect back as soon as they get PORT and report failure to it directly.
                 if (reply.Code == 425) throw TransferRefused(command, reply, channel);
-                if (!reply.IsPositiveCompletion) throw new FtpCommandException(DescribeFailure(command, reply), FtpPhase.DataConnection, command, reply);
+                if (!reply.IsPositiveCompletion) throw new FtpCommandException(DescribeFailure(command, reply) + ActiveAddressRefusedHint(advertised), FtpPhase.DataConnection, command, reply);
                 return channel;
             }
             catch

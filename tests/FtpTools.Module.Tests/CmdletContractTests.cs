@@ -59,6 +59,13 @@ namespace FtpTools.Module.Tests
             ["Move-FtpItem"] = WithSession(("Path", "String[]"), ("LiteralPath", "String[]"), ("Destination", "String"), ("PassThru", "SwitchParameter")),
             ["Get-FtpFileHash"] = WithSession(("Path", "String[]"), ("LiteralPath", "String[]"), ("Algorithm", "FtpHashAlgorithm")),
             ["Invoke-FtpCommand"] = WithSession(("Command", "String")),
+            ["Test-FtpConnection"] = new Dictionary<string, string>
+            {
+                ["ComputerName"] = "String", ["Port"] = "Int32", ["Credential"] = "PSCredential", ["Protocol"] = "RemoteProtocol", ["Encryption"] = "FtpEncryption",
+                ["ActivePortRange"] = "String", ["ActiveExternalAddress"] = "String", ["CertificateThumbprint"] = "String[]", ["SkipCertificateCheck"] = "SwitchParameter",
+                ["TlsProtocol"] = "String[]", ["HostKeyFingerprint"] = "String[]", ["KnownHostsFile"] = "String", ["Timeout"] = "Int32",
+                ["Deep"] = "SwitchParameter", ["Quiet"] = "SwitchParameter",
+            },
         };
 
         // Positional parameters: cmdlet -> parameter -> position.
@@ -68,7 +75,7 @@ namespace FtpTools.Module.Tests
             ("Test-FtpPath", "Path", 0), ("Send-FtpItem", "Path", 0), ("Send-FtpItem", "Destination", 1), ("Receive-FtpItem", "Path", 0),
             ("Receive-FtpItem", "Destination", 1), ("New-FtpDirectory", "Path", 0), ("Remove-FtpItem", "Path", 0), ("Rename-FtpItem", "Path", 0),
             ("Rename-FtpItem", "NewName", 1), ("Move-FtpItem", "Path", 0), ("Move-FtpItem", "Destination", 1), ("Get-FtpFileHash", "Path", 0),
-            ("Invoke-FtpCommand", "Command", 0),
+            ("Invoke-FtpCommand", "Command", 0), ("Test-FtpConnection", "ComputerName", 0),
         };
 
         // Parameters bound by property name, with the aliases that make them bind (FullName from FtpItem/FileInfo, PSPath from Get-ChildItem).
@@ -91,7 +98,7 @@ namespace FtpTools.Module.Tests
         public static IEnumerable<object[]> CmdletNames => ContractParameters.Keys.Select(k => new object[] { k });
 
         [Fact]
-        public void The_module_has_exactly_the_fourteen_contract_cmdlets()
+        public void The_module_has_exactly_the_contract_cmdlets()
         {
             Assert.Equal(ContractParameters.Keys.OrderBy(k => k), module.CmdletTypes.Select(Name).OrderBy(k => k));
         }
@@ -141,6 +148,13 @@ namespace FtpTools.Module.Tests
         }
 
         [Fact]
+        public void Test_FtpConnection_returns_a_report_or_with_Quiet_a_boolean()
+        {
+            var outputType = Attribute(Cmdlet(module, "Test-FtpConnection")!, "OutputTypeAttribute")!;
+            Assert.Equal(new[] { "FtpConnectionTest", "Boolean" }, ArrayArgument(outputType).Select(t => Assert.IsAssignableFrom<Type>(t).Name));
+        }
+
+        [Fact]
         public void Mutating_cmdlets_support_ShouldProcess_and_no_cmdlet_exceeds_medium_impact()
         {
             foreach (var type in module.CmdletTypes)
@@ -177,7 +191,7 @@ namespace FtpTools.Module.Tests
         [Fact]
         public void Session_binds_from_the_pipeline_and_by_property_name_everywhere()
         {
-            foreach (var type in module.CmdletTypes.Where(t => Name(t) != "Connect-FtpServer" && Name(t) != "Get-FtpSession"))
+            foreach (var type in module.CmdletTypes.Where(t => Name(t) != "Connect-FtpServer" && Name(t) != "Get-FtpSession" && Name(t) != "Test-FtpConnection"))
             {
                 var session = Parameter(type, "Session");
                 Assert.True(session != null, Name(type) + " has no -Session");

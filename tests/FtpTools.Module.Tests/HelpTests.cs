@@ -46,6 +46,11 @@ namespace FtpTools.Module.Tests
             ["Move-FtpItem"] = new[] { "Path", "LiteralPath", "Destination", "PassThru", "Session", "WhatIf", "Confirm" },
             ["Get-FtpFileHash"] = new[] { "Path", "LiteralPath", "Algorithm", "Session" },
             ["Invoke-FtpCommand"] = new[] { "Command", "Session", "WhatIf", "Confirm" },
+            ["Test-FtpConnection"] = new[]
+            {
+                "ComputerName", "Port", "Credential", "Protocol", "Encryption", "ActivePortRange", "ActiveExternalAddress", "CertificateThumbprint",
+                "SkipCertificateCheck", "TlsProtocol", "HostKeyFingerprint", "KnownHostsFile", "Timeout", "Deep", "Quiet",
+            },
         };
 
         public static IEnumerable<object[]> ContractCmdlets() => Contract.Keys.Select(k => new object[] { k });

@@ -27,6 +27,7 @@ namespace FtpTools.Module.Tests
         [InlineData("FtpTools.dll")]
         [InlineData("FtpTools.Engine.dll")]
         [InlineData("FtpTools.Format.ps1xml")]
+        [InlineData("FtpTools.Diagnostics.Format.ps1xml")]
         public void The_module_folder_holds_what_Import_Module_needs(string file)
         {
             Assert.True(File.Exists(Path.Combine(module.ModuleDirectory, file)), file + " is missing from " + module.ModuleDirectory);
@@ -57,7 +58,7 @@ namespace FtpTools.Module.Tests
         public void Manifest_lists()
         {
             Assert.Equal(new[] { "Core", "Desktop" }, ManifestList("CompatiblePSEditions").OrderBy(e => e));
-            Assert.Equal(new[] { "FtpTools.Format.ps1xml" }, ManifestList("FormatsToProcess"));
+            Assert.Equal(new[] { "FtpTools.Format.ps1xml", "FtpTools.Diagnostics.Format.ps1xml" }, ManifestList("FormatsToProcess"));
             Assert.Empty(ManifestList("FunctionsToExport"));
             Assert.Empty(ManifestList("VariablesToExport"));
             Assert.Empty(ManifestList("AliasesToExport"));

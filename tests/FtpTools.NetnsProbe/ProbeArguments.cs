@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Net;
 using FtpTools.Engine;
 
 namespace FtpTools.NetnsProbe;
@@ -12,6 +13,8 @@ public sealed class ProbeArguments
         usage: FtpTools.NetnsProbe --host HOST --port PORT --user USER --password-file FILE
                                    [--mode Auto|ExtendedPassive|Passive|Active] [--encryption None|Explicit]
                                    [--pin SHA256] [--trust-pasv-address] [--data-timeout-seconds N]
+                                   [--active-port-range LOW-HIGH] [--active-external-address IP] [--diagnose]
+        --diagnose runs Test-FtpConnection's probe (FtpConnectionProbe) instead of one session; --encryption then limits it.
         """;
 
     public string Host { get; private set; } = string.Empty;
@@ -32,9 +35,19 @@ public sealed class ProbeArguments
 
     public TimeSpan DataTimeout { get; private set; } = TimeSpan.FromSeconds(10);
 
+    public string? ActivePortRange { get; private set; }
+
+    public IPAddress? ActiveExternalAddress { get; private set; }
+
+    public bool Diagnose { get; private set; }
+
+    /// <summary>Whether --encryption was given (the diagnosis tries every encryption otherwise).</summary>
+    public bool EncryptionGiven { get; private set; }
+
     private static readonly string[] ValuedOptions =
     {
         "--host", "--port", "--user", "--password-file", "--mode", "--encryption", "--pin", "--data-timeout-seconds",
+        "--active-port-range", "--active-external-address",
     };
 
     private readonly List<string> _pins = new();
@@ -49,6 +62,12 @@ public sealed class ProbeArguments
             if (option == "--trust-pasv-address")
             {
                 parsed.TrustPasvAddress = true;
+                continue;
+            }
+
+            if (option == "--diagnose")
+            {
+                parsed.Diagnose = true;
                 continue;
             }
 
@@ -70,7 +89,9 @@ public sealed class ProbeArguments
                 case "--user": parsed.User = value; break;
                 case "--password-file": parsed.PasswordFile = value; break;
                 case "--mode": parsed.Mode = Enum.Parse<FtpDataConnectionMode>(value, ignoreCase: true); break;
-                case "--encryption": parsed.Encryption = Enum.Parse<FtpEncryption>(value, ignoreCase: true); break;
+                case "--encryption": parsed.Encryption = Enum.Parse<FtpEncryption>(value, ignoreCase: true); parsed.EncryptionGiven = true; break;
+                case "--active-port-range": parsed.ActivePortRange = value; break;
+                case "--active-external-address": parsed.ActiveExternalAddress = IPAddress.Parse(value); break;
                 case "--pin": parsed._pins.Add(value); break;
                 case "--data-timeout-seconds": parsed.DataTimeout = TimeSpan.FromSeconds(int.Parse(value, NumberStyles.None, CultureInfo.InvariantCulture)); break;
                 default: throw new ArgumentException("unknown option " + option);

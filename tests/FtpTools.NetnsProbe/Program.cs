@@ -31,6 +31,12 @@ public static class Program
             return 2;
         }
 
+        if (arguments.Diagnose)
+        {
+            Console.WriteLine(DiagnosisJson.Write(Diagnosis.Run(arguments)));
+            return 0;
+        }
+
         var stopwatch = Stopwatch.StartNew();
         ProbeSuccess? success = null;
         Exception? failure = null;
@@ -88,6 +94,15 @@ public static class Program
         {
             options.PinnedCertificateThumbprints.Add(pin);
         }
+
+        if (arguments.ActivePortRange is not null)
+        {
+            var range = FtpTools.Engine.Planning.ActivePortRange.Parse(arguments.ActivePortRange);
+            options.ActivePortMin = range.Low;
+            options.ActivePortMax = range.High;
+        }
+
+        options.ActiveExternalAddress = arguments.ActiveExternalAddress;
 
         CancellationToken none = CancellationToken.None;
         using var client = new FtpClient(options);

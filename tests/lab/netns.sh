@@ -6,12 +6,19 @@
 # Every run has an id (1-10 of [a-z0-9]; --id, else FTPTOOLS_NETNS_ID; `up` makes a random one when neither is
 # given and prints it), and every name carries it, so two runs on one machine never collide. Nothing is added to the
 # root namespace; inside its own pair of namespaces each run uses the same addresses and ports:
-#   fttc-ID "client"  veth fttc-ID 10.123.0.2/24       stateful firewall: INPUT policy DROP, only ESTABLISHED,RELATED
-#   ftts-ID "server"  veth ftts-ID 10.123.0.1/24 (public) + 172.31.99.10/32 on lo (private; vsftpd listens there)
-#        DNAT 10.123.0.1:{2121,2122,2125,30500-30799} -> 172.31.99.10, SNAT 172.31.99.10 -> 10.123.0.1 on ftts-ID
-#   nat-ok  :2121 plain, pasv_address=10.123.0.1 (correct NAT setup)
-#   nat-bad :2125 plain, no pasv_address -> PASV advertises 172.31.99.10 (unreachable from the client)
-#   nat-tls :2122 explicit FTPS, TLS required, require_ssl_reuse=YES, pasv_address=10.123.0.1
+#   fttc-ID "client"  veth fttc-ID 10.123.0.2/24, fd7b:ff00::2/64   stateful firewall: INPUT policy DROP, only ESTABLISHED,RELATED
+#                     (and the forwarded range below); 192.168.77.2/32 on lo is its private address "behind NAT": connections
+#                     to 10.123.0.3 leave from it, SNAT to 10.123.0.2, and 10.123.0.2:20000-20099 is forwarded (DNAT) to it
+#   ftts-ID "server"  veth ftts-ID 10.123.0.1/24 + 10.123.0.3/32 (public), fd7b:ff00::1/64; 172.31.99.10/32 on lo (private;
+#                     the IPv4 vsftpd listen there). DNAT public -> private for the control ports and the open passive ranges,
+#                     SNAT 172.31.99.10 -> 10.123.0.1 on ftts-ID; INPUT drops 30800-30899 (the "closed" passive range)
+#   nat-ok   :2121 plain, pasv_address=10.123.0.1 (correct NAT setup)
+#   nat-bad  :2125 plain, no pasv_address -> PASV advertises 172.31.99.10 (unreachable from the client)
+#   nat-tls  :2122 explicit FTPS, TLS required, require_ssl_reuse=YES, pasv_address=10.123.0.1
+#   closed   :2123 plain, passive ports 30800-30899 dropped by the server's firewall
+#   nat-tlsp :2124 explicit FTPS, TLS required, require_ssl_reuse=YES, no pasv_address (advertises 172.31.99.10)
+#   implicit :2990 implicit FTPS (TLS from the first byte), pasv_address=10.123.0.1
+#   v6       :2126 on [fd7b:ff00::1] only, plain, no NAT (EPSV and EPRT over IPv6)
 # Run a client inside:  ip netns exec fttc-ID curl -u ftptest:PASSWORD ftp://10.123.0.1:2121/
 # `up` writes $STATE/netns.env (namespaces, addresses, ports, user, password, certificate) for scripts and tests;
 # STATE is $FTPTOOLS_LAB_NETNS_STATE/ID (default /run/ftptools-lab-netns/ID). `up --owner PID` records the process
@@ -31,8 +38,15 @@ COMMAND=${1:-}
 STATE_BASE=${FTPTOOLS_LAB_NETNS_STATE:-/run/ftptools-lab-netns}
 LAB_CACHE=${FTPTOOLS_LAB_CACHE:-/var/cache/ftptools-lab}
 PUBLIC=10.123.0.1; CLIENT_ADDR=10.123.0.2; PRIVATE=172.31.99.10
-# name port passive-min passive-max pasv_address tls
-SERVERS=("nat-ok 2121 30500 30599 $PUBLIC no" "nat-bad 2125 30600 30699 - no" "nat-tls 2122 30700 30799 $PUBLIC yes")
+PUBLIC_NATTED=10.123.0.3; CLIENT_PRIVATE=192.168.77.2; FORWARDED_PORTS=20000:20099
+SERVER6=fd7b:ff00::1; CLIENT6=fd7b:ff00::2
+CLOSED_PASSIVE=30800:30899
+# name port passive-min passive-max pasv_address tls(no|explicit|implicit) family(4|6)
+SERVERS=("nat-ok 2121 30500 30599 $PUBLIC no 4" "nat-bad 2125 30600 30699 - no 4" "nat-tls 2122 30700 30799 $PUBLIC explicit 4"
+         "closed 2123 30800 30899 $PUBLIC no 4" "nat-tlsp 2124 30900 30999 - explicit 4" "implicit 2990 31000 31099 $PUBLIC implicit 4"
+         "v6 2126 31100 31199 - no 6")
+# DNAT on the server: every IPv4 control port, and the passive ranges that are open (not 30800-30899)
+DNAT_PORTS=2121,2122,2123,2124,2125,2990,30500:30799,30900:31099
 
 # Names of the run $RUN_ID. Interface names are limited to 15 characters: "fttc-" + at most 10.
 set_names() {
@@ -48,11 +62,11 @@ set_names() {
 say() { echo "[ftptools-netns] $*"; }
 fail() { echo "[ftptools-netns] ERROR: $*" >&2; exit 1; }
 
-vsftpd_conf() {  # name port pasv_min pasv_max pasv_address tls
+vsftpd_conf() {  # name port pasv_min pasv_max pasv_address tls family
+  if [ "$7" = 6 ]; then printf 'listen=NO\nlisten_ipv6=YES\nlisten_address6=%s\n' "$SERVER6"
+  else printf 'listen=YES\nlisten_address=%s\n' "$PRIVATE"; fi
   cat <<CONF
-listen=YES
 background=NO
-listen_address=$PRIVATE
 listen_port=$2
 pasv_enable=YES
 pasv_min_port=$3
@@ -78,7 +92,8 @@ log_ftp_protocol=YES
 vsftpd_log_file=$STATE/$1.log
 CONF
   [ "$5" != - ] && echo "pasv_address=$5"
-  if [ "$6" = yes ]; then cat <<CONF
+  [ "$6" = implicit ] && echo "implicit_ssl=YES"
+  if [ "$6" != no ]; then cat <<CONF
 ssl_enable=YES
 rsa_cert_file=$STATE/server.crt
 rsa_private_key_file=$STATE/server.key
@@ -114,17 +129,31 @@ up() {
   $C ip link set lo up; $S ip link set lo up
   $C ip addr add $CLIENT_ADDR/24 dev $CLIENT_IF; $C ip link set $CLIENT_IF up
   $S ip addr add $PUBLIC/24 dev $SERVER_IF; $S ip link set $SERVER_IF up
+  $S ip addr add $PUBLIC_NATTED/32 dev $SERVER_IF
   $S ip addr add $PRIVATE/32 dev lo   # private address of the "server behind NAT"
+  # IPv6 without duplicate address detection, so the addresses are usable at once
+  $C ip -6 addr add $CLIENT6/64 dev $CLIENT_IF nodad; $S ip -6 addr add $SERVER6/64 dev $SERVER_IF nodad
   # server: DNAT public -> private; SNAT for server-initiated (active mode) data connections
-  $S iptables -t nat -A PREROUTING -d $PUBLIC -p tcp -m multiport --dports 2121,2122,2125,30500:30799 -j DNAT --to-destination $PRIVATE
+  $S iptables -t nat -A PREROUTING -d $PUBLIC -p tcp -m multiport --dports $DNAT_PORTS -j DNAT --to-destination $PRIVATE
+  $S iptables -t nat -A PREROUTING -d $PUBLIC_NATTED -p tcp -m multiport --dports $DNAT_PORTS -j DNAT --to-destination $PRIVATE
   $S iptables -t nat -A POSTROUTING -o $SERVER_IF -s $PRIVATE -j SNAT --to-source $PUBLIC
-  # client: stateful firewall, inbound NEW connections dropped (active mode fails unless a helper opens them)
+  # server: the passive range of "closed" is dropped by its firewall (no answer at all, as most firewalls do)
+  $S iptables -A INPUT -p tcp --dport $CLOSED_PASSIVE -j DROP
+  # client behind NAT: connections to $PUBLIC_NATTED leave from the private address and are masqueraded; the forwarded
+  # port range comes back to the private address
+  $C ip addr add $CLIENT_PRIVATE/32 dev lo
+  $C ip route add $PUBLIC_NATTED/32 dev $CLIENT_IF src $CLIENT_PRIVATE
+  $C iptables -t nat -A POSTROUTING -o $CLIENT_IF -s $CLIENT_PRIVATE -j SNAT --to-source $CLIENT_ADDR
+  $C iptables -t nat -A PREROUTING -i $CLIENT_IF -d $CLIENT_ADDR -p tcp --dport $FORWARDED_PORTS -j DNAT --to-destination $CLIENT_PRIVATE
+  # client: stateful firewall, inbound NEW connections dropped (active mode fails unless a helper opens them), except
+  # the range forwarded to the private address
   $C iptables -P INPUT DROP
   $C iptables -A INPUT -i lo -j ACCEPT
   $C iptables -A INPUT -m conntrack --ctstate ESTABLISHED,RELATED -j ACCEPT
   $C iptables -A INPUT -p icmp -j ACCEPT
+  $C iptables -A INPUT -d $CLIENT_PRIVATE -p tcp --dport $FORWARDED_PORTS -j ACCEPT
 
-  local spec name port
+  local spec name port address
   for spec in "${SERVERS[@]}"; do
     # shellcheck disable=SC2086
     set -- $spec; name=$1; port=$2
@@ -137,9 +166,10 @@ up() {
   for spec in "${SERVERS[@]}"; do
     # shellcheck disable=SC2086
     set -- $spec; name=$1; port=$2
-    for _ in $(seq 50); do $C bash -c "exec 3<>/dev/tcp/$PUBLIC/$port" 2>/dev/null && break; sleep 0.1; done
-    $C bash -c "exec 3<>/dev/tcp/$PUBLIC/$port" 2>/dev/null || { cat "$STATE/$name.out" >&2; down >/dev/null 2>&1; fail "vsftpd $name did not start"; }
-    say "vsftpd $name listening on $PRIVATE:$port, reachable from $CLIENT as $PUBLIC:$port"
+    address=$PUBLIC; [ "$7" = 6 ] && address=$SERVER6
+    for _ in $(seq 50); do $C bash -c "exec 3<>/dev/tcp/$address/$port" 2>/dev/null && break; sleep 0.1; done
+    $C bash -c "exec 3<>/dev/tcp/$address/$port" 2>/dev/null || { cat "$STATE/$name.out" >&2; down >/dev/null 2>&1; fail "vsftpd $name did not start"; }
+    say "vsftpd $name listening on port $port, reachable from $CLIENT as $address:$port"
   done
   cat > "$STATE/netns.env" <<ENV
 FTT_RUN_ID=$RUN_ID
@@ -151,6 +181,16 @@ FTT_PRIVATE_ADDRESS=$PRIVATE
 FTT_NAT_OK_PORT=2121
 FTT_NAT_BAD_PORT=2125
 FTT_NAT_TLS_PORT=2122
+FTT_CLOSED_PORT=2123
+FTT_NAT_TLS_PRIVATE_PORT=2124
+FTT_IMPLICIT_PORT=2990
+FTT_IPV6_ADDRESS=$SERVER6
+FTT_IPV6_PORT=2126
+FTT_CLIENT_IPV6_ADDRESS=$CLIENT6
+FTT_NATTED_CLIENT_SERVER_ADDRESS=$PUBLIC_NATTED
+FTT_CLIENT_ADDRESS=$CLIENT_ADDR
+FTT_CLIENT_PRIVATE_ADDRESS=$CLIENT_PRIVATE
+FTT_FORWARDED_PORTS=${FORWARDED_PORTS/:/-}
 FTT_USER=ftptest
 FTT_PASSWORD=$(cat "$LAB_CACHE/password")
 FTT_CERTIFICATE=$STATE/server.crt
@@ -236,6 +276,14 @@ test_() {
   check ok   "lftp EPSV                      nat-bad"              lftp_ $U:2125 "set ftp:passive-mode on; set ftp:prefer-epsv yes"
   check ok   "lftp FTPS passive              nat-tls"              lftp_ $U:2122 "set ftp:ssl-force yes; set ftp:ssl-protect-data yes"
   check fail "lftp FTPS active               nat-tls (fw drops NEW)" lftp_ $U:2122 "set ftp:passive-mode off; set ftp:ssl-force yes; set ftp:ssl-protect-data yes"
+  check fail "curl PASV                      closed (range dropped)" curl_ --disable-epsv $U:2123/
+  check ok   "curl FTPS EPSV                 nat-tlsp"             curl_ "${TLS[@]}" $U:2124/
+  check ok   "curl FTPS PASV, skip address   nat-tlsp"             curl_ "${TLS[@]}" --disable-epsv $U:2124/
+  check fail "curl FTPS PASV, trust address  nat-tlsp (172.31.99.10)" curl_ "${TLS[@]}" --disable-epsv --no-ftp-skip-pasv-ip $U:2124/
+  check ok   "curl implicit FTPS             implicit"             $C curl -sS --max-time 5 -u "ftptest:$PW" -o /dev/null --cacert "$STATE/server.crt" ftps://$PUBLIC:2990/
+  check fail "curl explicit on implicit port implicit (silent)"    curl_ "${TLS[@]}" $U:2990/
+  check ok   "curl EPSV over IPv6            v6"                   curl_ "ftp://[$SERVER6]:2126/"
+  check ok   "curl EPRT over IPv6            v6"                   curl_ --ftp-port - "ftp://[$SERVER6]:2126/"
   helper -A
   check ok   "curl active PORT + ftp helper  nat-ok"               curl_ --ftp-port - --disable-eprt $U:2121/
   check ok   "lftp active + ftp helper       nat-ok"               lftp_ $U:2121 "set ftp:passive-mode off"

@@ -82,12 +82,39 @@ public sealed class NatFirewallLab : IDisposable
 
     public int NatTlsPort => int.Parse(this["FTT_NAT_TLS_PORT"], CultureInfo.InvariantCulture);
 
+    /// <summary>A plain server whose passive range the server's firewall drops.</summary>
+    public int ClosedPort => int.Parse(this["FTT_CLOSED_PORT"], CultureInfo.InvariantCulture);
+
+    /// <summary>Explicit FTPS, session reuse required, advertising its private address in 227 replies.</summary>
+    public int NatTlsPrivatePort => int.Parse(this["FTT_NAT_TLS_PRIVATE_PORT"], CultureInfo.InvariantCulture);
+
+    public int ImplicitPort => int.Parse(this["FTT_IMPLICIT_PORT"], CultureInfo.InvariantCulture);
+
+    public string Ipv6Address => this["FTT_IPV6_ADDRESS"];
+
+    public string ClientIpv6Address => this["FTT_CLIENT_IPV6_ADDRESS"];
+
+    public int Ipv6Port => int.Parse(this["FTT_IPV6_PORT"], CultureInfo.InvariantCulture);
+
+    /// <summary>The server's address that the client reaches from its private address, through its own NAT.</summary>
+    public string NattedClientServerAddress => this["FTT_NATTED_CLIENT_SERVER_ADDRESS"];
+
+    public string ClientAddress => this["FTT_CLIENT_ADDRESS"];
+
+    public string ClientPrivateAddress => this["FTT_CLIENT_PRIVATE_ADDRESS"];
+
+    /// <summary>"20000-20099": forwarded by the client's NAT to its private address and open in its firewall.</summary>
+    public string ForwardedPorts => this["FTT_FORWARDED_PORTS"];
+
     /// <summary>A value from netns.env.</summary>
     public string this[string name] =>
         _environment.TryGetValue(name, out string? value) ? value : throw new InvalidOperationException(name + " is not in netns.env (is the namespace lab up?)");
 
     /// <summary>Runs the probe inside the client namespace against the public address with the lab's user and password file.</summary>
-    public ProbeResult Probe(int port, params string[] options)
+    public ProbeResult Probe(int port, params string[] options) => ProbeHost(PublicAddress, port, options);
+
+    /// <summary>Runs the probe inside the client namespace against host.</summary>
+    public ProbeResult ProbeHost(string host, int port, params string[] options)
     {
         if (!IsUp)
         {
@@ -97,7 +124,7 @@ public sealed class NatFirewallLab : IDisposable
         var arguments = new List<string>
         {
             "netns", "exec", ClientNamespace, ProbeProcess.DotnetHost(), ProbePath,
-            "--host", PublicAddress, "--port", port.ToString(CultureInfo.InvariantCulture), "--user", this["FTT_USER"], "--password-file", PasswordFile,
+            "--host", host, "--port", port.ToString(CultureInfo.InvariantCulture), "--user", this["FTT_USER"], "--password-file", PasswordFile,
         };
         arguments.AddRange(options);
         var stopwatch = Stopwatch.StartNew();

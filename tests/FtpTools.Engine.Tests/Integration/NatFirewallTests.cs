@@ -8,7 +8,7 @@ namespace FtpTools.Engine.Tests.Integration;
 /// The engine against a real stateful client firewall and a server behind NAT (tests/lab/netns.sh): the client namespace
 /// drops inbound connections that are not ESTABLISHED/RELATED; the server listens on a private address behind DNAT.
 /// </summary>
-public sealed class NatFirewallTests : IClassFixture<NatFirewallLab>
+public sealed partial class NatFirewallTests : IClassFixture<NatFirewallLab>
 {
     private const string DataTimeoutSeconds = "5";
 
