@@ -102,12 +102,16 @@ namespace FtpTools
             ConnectionProbeOptions? options = null;
             try
             {
-                var target = ProbeTarget.Parse(ComputerName);
+                // The same addresses as Connect-FtpServer. ftps:// leaves both kinds of FTPS to be tried; ftp:// tests plain FTP only.
+                var target = ServerAddress.Parse(ComputerName);
+                var protocolGiven = MyInvocation.BoundParameters.ContainsKey(nameof(Protocol));
+                if (protocolGiven && target.Scheme != null && target.Protocol != Protocol)
+                    throw new ArgumentException("-ComputerName '" + ComputerName + "' asks for " + target.Protocol.ToString().ToUpperInvariant() + ", but -Protocol is " + Protocol + ".");
                 options = new ConnectionProbeOptions(target.Host)
                 {
-                    Port = Port != 0 ? Port : target.Port,
-                    Protocol = MyInvocation.BoundParameters.ContainsKey(nameof(Protocol)) ? Protocol : target.Protocol ?? RemoteProtocol.Ftp,
-                    Encryption = MyInvocation.BoundParameters.ContainsKey(nameof(Encryption)) ? Encryption : target.Encryption,
+                    Port = target.ChoosePort(Port),
+                    Protocol = protocolGiven ? Protocol : target.Protocol,
+                    Encryption = MyInvocation.BoundParameters.ContainsKey(nameof(Encryption)) ? Encryption : target.Scheme == "ftp" ? FtpEncryption.None : (FtpEncryption?)null,
                     SkipCertificateValidation = SkipCertificateCheck.IsPresent,
                     TlsProtocols = TlsProtocolNames.ToSslProtocols(TlsProtocol),
                     AttemptTimeout = TimeSpan.FromSeconds(Timeout),
@@ -147,7 +151,7 @@ namespace FtpTools
             }
             catch (ArgumentException exception)
             {
-                ThrowInvalidArgument(exception.Message, ComputerName);
+                ThrowInvalidArgument(FtpErrorClassifier.MessageWithoutParameterName(exception), ComputerName);
             }
             catch (FileNotFoundException exception)
             {
