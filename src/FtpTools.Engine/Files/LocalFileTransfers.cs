@@ -189,7 +189,9 @@ namespace FtpTools.Engine.Files
         {
             var message = "The download of " + remotePath + " was incomplete: " + arrived + (expected is long total ? " of " + total : string.Empty) + " bytes arrived. " + detail
                 + (ifExists == FtpIfExists.Resume ? " The partial file was kept; run the command again to continue from it." : " Nothing was kept; -IfExists Resume keeps the bytes that arrived.");
-            return new FtpConnectionException(message, FtpPhase.Transfer, null, null, true, inner) { Cause = FtpFailureCause.IncompleteTransfer, RemotePath = remotePath };
+            // The protocol's own failure, when there is one, keeps its command and reply (an FTP 226 that came too soon, say).
+            var failure = inner as FtpException;
+            return new FtpConnectionException(message, FtpPhase.Transfer, failure?.Command, failure?.Reply, true, inner) { Cause = FtpFailureCause.IncompleteTransfer, RemotePath = remotePath };
         }
 
         /// <summary>The listing's time unless it is approximate (an old LIST line has no time of day); then MDTM, falling back to the listing's.</summary>
