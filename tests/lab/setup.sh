@@ -5,7 +5,7 @@
 #   2. installs PowerShell 7.6.9 as a dotnet global tool (~/.dotnet/tools/pwsh) unless a pwsh 7.4+ exists
 #   3. restores Pester 5.9.1 (and BouncyCastle 2.4.0 for the SFTP isolation test) into .tools/ of this repository (tests/tools/TestPackages.csproj), no module path touched
 #   4. builds the module into out/FtpTools and the lab (Release)
-#   5. runs tests/Demo.ps1 in pwsh: a transfer with the module against the lab's vsftpd with explicit FTPS, which must
+#   5. runs tests/Demo.ps1 in pwsh: transfers with the module against the lab's vsftpd (explicit FTPS) and sshd (SFTP), which must
 #      end with the line "Demo transfer OK"
 # --install-only stops after step 3 (.ci/run). Runs as root, since the lab's servers need it (re-runs itself with sudo).
 # Exits non-zero when any step fails.
@@ -27,7 +27,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 # shellcheck source=../tools/pwsh.sh
 . tests/tools/pwsh.sh
 
-echo "== 1/5 FTP lab (vsftpd, proftpd, pure-ftpd, pyftpdlib, curl, lftp)"
+echo "== 1/5 test lab (vsftpd, proftpd, pure-ftpd, pyftpdlib, OpenSSH sshd, curl, lftp)"
 bash tests/lab/install.sh
 
 echo "== 2/5 PowerShell"
