@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Collections.Generic;
 using System.Management.Automation;
+using System.Management.Automation.Language;
 using System.Management.Automation.Runspaces;
 
 namespace FtpTools.Completion
@@ -31,10 +32,11 @@ namespace FtpTools.Completion
         }
 
         /// <summary>
-        /// The session a command being typed would use: its -Session when given (null when the value cannot be known while
-        /// typing, such as a command in parentheses: no other server is listed in its place), else the latest session.
+        /// The session a command being typed would use: its -Session when given, else the latest session. PowerShell hands
+        /// over -Session only when it could evaluate it safely while typing (a variable, not a command in parentheses); a
+        /// -Session it left out gives null, so no other server is listed in its place.
         /// </summary>
-        public static FtpSession? ForCommand(IDictionary? fakeBoundParameters)
+        public static FtpSession? ForCommand(IDictionary? fakeBoundParameters, CommandAst? commandAst)
         {
             if (fakeBoundParameters != null && fakeBoundParameters.Contains("Session"))
             {
@@ -43,8 +45,23 @@ namespace FtpTools.Completion
                 return given as FtpSession;
             }
 
+            if (NamesSessionParameter(commandAst)) return null;
             var open = Open();
             return open.Count == 0 ? null : open[open.Count - 1];
+        }
+
+        /// <summary>Whether the command line has -Session (or a shortening of it, such as -Sess).</summary>
+        private static bool NamesSessionParameter(CommandAst? commandAst)
+        {
+            if (commandAst is null) return false;
+            foreach (var element in commandAst.CommandElements)
+            {
+                if (element is CommandParameterAst parameter && parameter.ParameterName.Length >= 2
+                    && "Session".StartsWith(parameter.ParameterName, System.StringComparison.OrdinalIgnoreCase))
+                    return true;
+            }
+
+            return false;
         }
     }
 }

@@ -12,7 +12,7 @@ namespace FtpTools.Completion
     /// Completes -Session with what evaluates to an open session: the variables that hold one ($s), then
     /// (Get-FtpSession -Id N) for each open session. Text typed cannot be converted to a session, so nothing else is offered.
     /// </summary>
-    public sealed class FtpSessionCompleter : IArgumentCompleter
+    internal sealed class FtpSessionCompleter : IArgumentCompleter
     {
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
         {

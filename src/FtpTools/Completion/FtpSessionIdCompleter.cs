@@ -8,7 +8,7 @@ using System.Management.Automation.Language;
 namespace FtpTools.Completion
 {
     /// <summary>Completes Get-FtpSession -Id with the ids of the open sessions; the menu and tooltip say which server each is.</summary>
-    public sealed class FtpSessionIdCompleter : IArgumentCompleter
+    internal sealed class FtpSessionIdCompleter : IArgumentCompleter
     {
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
         {

@@ -14,7 +14,7 @@ namespace FtpTools.Completion
     /// session, or when the session cannot answer in time, it offers nothing: an empty list, which also keeps PowerShell from
     /// offering local file names in its place. It never throws and never prompts.
     /// </summary>
-    public abstract class RemotePathCompleter : IArgumentCompleter
+    internal abstract class RemotePathCompleter : IArgumentCompleter
     {
         private readonly bool wildcard;
 
@@ -24,7 +24,7 @@ namespace FtpTools.Completion
         {
             try
             {
-                var session = CompletionSessions.ForCommand(fakeBoundParameters);
+                var session = CompletionSessions.ForCommand(fakeBoundParameters, commandAst);
                 if (session is null || !session.IsConnected) return new CompletionResult[0];
                 var fileSystem = session.FileSystem;
                 var completion = new RemotePathCompletion((directory, token) => fileSystem.ListDirectory(directory, token), session.CompletionCache);
@@ -37,24 +37,6 @@ namespace FtpTools.Completion
             {
                 return new CompletionResult[0];
             }
-        }
-    }
-
-    /// <summary>For -Path parameters, which take wildcards: wildcard characters in completed names are escaped with a backtick.</summary>
-    public sealed class RemoteWildcardPathCompleter : RemotePathCompleter
-    {
-        public RemoteWildcardPathCompleter()
-            : base(wildcard: true)
-        {
-        }
-    }
-
-    /// <summary>For -LiteralPath and remote -Destination parameters: names are completed as they are.</summary>
-    public sealed class RemoteLiteralPathCompleter : RemotePathCompleter
-    {
-        public RemoteLiteralPathCompleter()
-            : base(wildcard: false)
-        {
         }
     }
 }
