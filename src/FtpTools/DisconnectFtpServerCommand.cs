@@ -9,6 +9,7 @@ namespace FtpTools
     {
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNull]
+        [ArgumentCompleter(typeof(Completion.FtpSessionCompleter))]
         public FtpSession[]? Session { get; set; }
 
         protected override void ProcessRecord()

@@ -13,11 +13,13 @@ namespace FtpTools
     {
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipeline = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.RemoteWildcardPathCompleter))]
         public string[]? Path { get; set; }
 
         [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
         [Alias("FullName")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.RemoteLiteralPathCompleter))]
         public string[]? LiteralPath { get; set; }
 
         /// <summary>The paths given for the current pipeline object, whichever parameter named them; a piped session is refused as a path.</summary>

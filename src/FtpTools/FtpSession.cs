@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using FtpTools.Engine;
+using FtpTools.Engine.Completion;
 using FtpTools.Engine.Sftp;
 
 namespace FtpTools
@@ -104,6 +105,9 @@ namespace FtpTools
         internal FtpClient? Ftp => FileSystem as FtpClient;
 
         internal TraceRelay TraceRelay { get; }
+
+        /// <summary>Folder listings that tab completion keeps for a few seconds.</summary>
+        internal CompletionListingCache CompletionCache { get; } = new CompletionListingCache(SystemFtpClock.Instance, CompletionListingCache.DefaultLifetime);
 
         public override string ToString()
         {

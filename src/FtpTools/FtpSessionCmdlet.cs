@@ -66,6 +66,7 @@ namespace FtpTools
     {
         [Parameter(ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNull]
+        [ArgumentCompleter(typeof(Completion.FtpSessionCompleter))]
         public FtpSession? Session { get; set; }
 
         protected override FtpSession? SessionArgument => Session;
@@ -85,6 +86,7 @@ namespace FtpTools
         [Parameter(ParameterSetName = PathSet, ValueFromPipeline = true)]
         [Parameter(ParameterSetName = LiteralPathSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNull]
+        [ArgumentCompleter(typeof(Completion.FtpSessionCompleter))]
         public FtpSession? Session { get; set; }
 
         protected override FtpSession? SessionArgument => Session;

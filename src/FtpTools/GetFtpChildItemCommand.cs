@@ -11,11 +11,13 @@ namespace FtpTools
     {
         [Parameter(Position = 0, ParameterSetName = PathSet, ValueFromPipeline = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.RemoteWildcardPathCompleter))]
         public string[]? Path { get; set; }
 
         [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
         [Alias("FullName")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.RemoteLiteralPathCompleter))]
         public string[]? LiteralPath { get; set; }
 
         [Parameter]

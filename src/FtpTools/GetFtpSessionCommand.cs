@@ -9,6 +9,7 @@ namespace FtpTools
     {
         [Parameter(Position = 0)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.FtpSessionIdCompleter))]
         public int[]? Id { get; set; }
 
         protected override void ProcessRecord()

@@ -15,6 +15,7 @@ namespace FtpTools
     {
         [Parameter(Mandatory = true, Position = 1)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.RemoteLiteralPathCompleter))]
         public string Destination { get; set; } = string.Empty;
 
         [Parameter]

@@ -11,6 +11,7 @@ namespace FtpTools
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.RemoteLiteralPathCompleter))]
         public string[]? Path { get; set; }
 
         protected override void ProcessRecord()

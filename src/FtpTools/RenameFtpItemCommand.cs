@@ -14,11 +14,13 @@ namespace FtpTools
     {
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipeline = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.RemoteWildcardPathCompleter))]
         public string Path { get; set; } = string.Empty;
 
         [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
         [Alias("FullName")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.RemoteLiteralPathCompleter))]
         public string LiteralPath { get; set; } = string.Empty;
 
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]

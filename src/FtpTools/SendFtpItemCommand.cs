@@ -32,6 +32,7 @@ namespace FtpTools
 
         [Parameter(Position = 1)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.RemoteLiteralPathCompleter))]
         public string? Destination { get; set; }
 
         [Parameter]
