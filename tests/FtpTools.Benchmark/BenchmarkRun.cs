@@ -7,19 +7,25 @@ using FtpTools.Lab;
 
 namespace FtpTools.Benchmark;
 
-/// <summary>The whole comparison: lab start (on /dev/shm), data, every scenario x tool x round, the table.</summary>
+/// <summary>The whole comparison: lab start (on /dev/shm), data, every scenario x tool x round, the tables (FTP, SFTP).</summary>
 internal static class BenchmarkRun
 {
-    private const string PlainServer = "vsftpd-plain";
-    private const string TlsServer = "vsftpd-explicit";
     private const string MemoryBackedTemp = "/dev/shm";
+    private const string SshKeyName = "id_ed25519";
+
+    private static readonly IReadOnlyDictionary<Transport, string> ServerNames = new Dictionary<Transport, string>
+    {
+        [Transport.FtpPlain] = "vsftpd-plain",
+        [Transport.FtpTls] = "vsftpd-explicit",
+        [Transport.Sftp] = "openssh-sftp",
+    };
 
     public static int Run(BenchmarkSettings settings)
     {
-        IReadOnlyList<string> missing = new[] { "/usr/bin/time", CurlTool.Program, LftpTool.Program }.Where(path => !File.Exists(path)).ToArray();
+        IReadOnlyList<string> missing = new[] { "/usr/bin/time", CurlTool.Program, LftpTool.Program, OpenSshSftpTool.Program }.Where(path => !File.Exists(path)).ToArray();
         if (missing.Count > 0)
         {
-            Console.Error.WriteLine("missing " + string.Join(", ", missing) + " (apt-get install -y time curl lftp)");
+            Console.Error.WriteLine("missing " + string.Join(", ", missing) + " (apt-get install -y time curl lftp openssh-client)");
             return 1;
         }
 
@@ -34,28 +40,43 @@ internal static class BenchmarkRun
         try
         {
             IReadOnlyList<string> treeFiles = TreeLayout.Files(settings.Files);
-            Console.Error.WriteLine($"starting {PlainServer} and {TlsServer}; writing {settings.SizeMiB} MiB and {settings.Files} x 4 KiB to {Path.GetTempPath()}");
-            using Lab.Lab lab = Lab.Lab.Start(PlainServer, TlsServer);
+            Transport[] transports = settings.Scenarios.Select(scenario => scenario.Transport).Distinct().ToArray();
+            string[] serverNames = transports.Select(transport => ServerNames[transport]).ToArray();
+            Console.Error.WriteLine($"starting {string.Join(", ", serverNames)}; writing {settings.SizeMiB} MiB and {settings.Files} x 4 KiB to {Path.GetTempPath()}");
+            using Lab.Lab lab = Lab.Lab.Start(serverNames);
             using Workspace workspace = Workspace.Create(settings.LargeBytes, treeFiles);
-            var servers = new Dictionary<bool, ServerEndpoint>
-            {
-                [false] = Endpoint(lab[PlainServer], tls: false),
-                [true] = Endpoint(lab[TlsServer], tls: true),
-            };
+            Dictionary<Transport, ServerEndpoint> servers = transports.ToDictionary(transport => transport, transport => Endpoint(lab[ServerNames[transport]], transport));
             foreach (ServerEndpoint server in servers.Values)
             {
                 workspace.PublishTo(server.RootDirectory, treeFiles);
             }
 
-            Console.Out.WriteLine("FtpTools engine vs curl vs lftp, vsftpd on loopback");
+            if (servers.TryGetValue(Transport.Sftp, out ServerEndpoint? sftpServer))
+            {
+                sftpServer.Ssh!.CurlHostKeySha256 = CurlSftpTool.FindHostKeyPin(sftpServer, workspace.Scratch);
+            }
+
+            Console.Out.WriteLine("FtpTools engine vs curl vs lftp (FTP: vsftpd) and vs OpenSSH sftp vs curl (SFTP: OpenSSH sshd), on loopback");
             foreach ((string name, string value) in MachineDescription.Collect())
             {
                 Console.Out.WriteLine($"  {name,-10} {value}");
             }
 
             Console.Out.WriteLine($"  data       {(inMemory ? "server roots and client files on /dev/shm (tmpfs): no disk I/O" : "on " + Path.GetTempPath() + ": disk I/O included")}");
-            Console.Out.WriteLine($"  tls curl   {TlsVersionProbe.Curl(servers[true], workspace.Scratch)}");
-            Console.Out.WriteLine($"  tls lftp   {TlsVersionProbe.Lftp(servers[true], workspace.Scratch)}");
+            if (servers.TryGetValue(Transport.FtpTls, out ServerEndpoint? tlsServer))
+            {
+                Console.Out.WriteLine($"  tls curl   {TlsVersionProbe.Curl(tlsServer, workspace.Scratch)}");
+                Console.Out.WriteLine($"  tls lftp   {TlsVersionProbe.Lftp(tlsServer, workspace.Scratch)}");
+            }
+
+            if (sftpServer is not null)
+            {
+                foreach ((string name, string value) in SshDescription.Collect(sftpServer, workspace.Scratch))
+                {
+                    Console.Out.WriteLine($"  {name,-10} {value}");
+                }
+            }
+
             Console.Out.WriteLine($"  sizes      large file {settings.SizeMiB} MiB (SHA-256 {workspace.LargeSha256[..16]}...), tree {settings.Files} x {TreeLayout.FileSize} B, {settings.Rounds} round(s), median shown");
             Console.Out.WriteLine();
 
@@ -63,7 +84,10 @@ internal static class BenchmarkRun
             {
                 new CurlTool(workspace.Scratch),
                 new LftpTool(workspace.Scratch),
+                new OpenSshSftpTool(workspace.Scratch),
+                new CurlSftpTool(workspace.Scratch),
                 new EngineTool(workspace.Scratch, settings.Engine),
+                new EngineTool(workspace.Scratch, settings.Engine, sshNetDirect: true),
             }.Where(tool => settings.Tools.Contains(tool.Name)).ToArray();
             var runner = new ScenarioRunner(workspace, treeFiles);
             var rounds = new Dictionary<(Scenario, string), List<RoundResult>>();
@@ -71,12 +95,12 @@ internal static class BenchmarkRun
             {
                 foreach (Scenario scenario in settings.Scenarios)
                 {
-                    foreach (ITransferTool tool in tools)
+                    foreach (ITransferTool tool in tools.Where(tool => tool.Handles(scenario)))
                     {
-                        TransferPlan plan = runner.Plan(scenario, servers[scenario.Tls], tool.Name);
+                        TransferPlan plan = runner.Plan(scenario, servers[scenario.Transport], tool.Name);
                         RoundResult result = runner.RunRound(tool, plan, hashLargeFile: round == 1);
                         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                            $"round {round} {scenario.Name,-21} {tool.Name,-6} {result.Seconds,8:0.000} s  failures {result.Failures}{(result.Problem is null ? string.Empty : "  PROBLEM " + result.Problem)}"));
+                            $"round {round} {scenario.Name,-21} {tool.Name,-6} {result.Seconds,8:0.000} s  cpu {result.CpuSeconds,7:0.00} s  failures {result.Failures}{(result.Problem is null ? string.Empty : "  PROBLEM " + result.Problem)}"));
                         if (!rounds.TryGetValue((scenario, tool.Name), out List<RoundResult>? list))
                         {
                             rounds[(scenario, tool.Name)] = list = new List<RoundResult>();
@@ -87,8 +111,26 @@ internal static class BenchmarkRun
                 }
             }
 
-            var measurements = settings.Scenarios.SelectMany(scenario => tools.Select(tool => Summarize(scenario, tool.Name, rounds[(scenario, tool.Name)]))).ToArray();
-            ResultTable.Print(Console.Out, measurements, settings.LargeBytes, settings.Files);
+            var measurements = settings.Scenarios
+                .SelectMany(scenario => tools.Where(tool => tool.Handles(scenario)).Select(tool => Summarize(scenario, tool.Name, rounds[(scenario, tool.Name)])))
+                .ToArray();
+            Measurement[] ftp = measurements.Where(measurement => !measurement.Scenario.IsSftp).ToArray();
+            Measurement[] sftp = measurements.Where(measurement => measurement.Scenario.IsSftp).ToArray();
+            if (ftp.Length > 0)
+            {
+                ResultTable.Print(Console.Out, ftp, settings.LargeBytes, settings.Files, new[] { "curl" });
+            }
+
+            if (sftp.Length > 0)
+            {
+                if (ftp.Length > 0)
+                {
+                    Console.Out.WriteLine();
+                }
+
+                ResultTable.Print(Console.Out, sftp, settings.LargeBytes, settings.Files, new[] { "sftp", "curl" });
+            }
+
             return measurements.All(measurement => measurement.Verified) ? 0 : 3;
         }
         finally
@@ -108,9 +150,13 @@ internal static class BenchmarkRun
         }
 
         return new Measurement(scenario, tool, rounds.Select(round => round.Seconds).ToArray(), rounds.Max(round => round.PeakRssKiB),
+            rounds.Select(round => round.CpuSeconds).ToArray(),
             rounds.Sum(round => round.Failures), rounds.All(round => round.Problem is null), problem, detail);
     }
 
-    private static ServerEndpoint Endpoint(LabServer server, bool tls) =>
-        new(server.Host, server.Port, server.User, server.Password, tls, server.CertificatePath, server.CertificateSha256, server.RootDirectory);
+    private static ServerEndpoint Endpoint(LabServer server, Transport transport) =>
+        new(server.Host, server.Port, server.User, server.Password, transport == Transport.FtpTls, server.CertificatePath, server.CertificateSha256, server.RootDirectory,
+            server.Ssh is { } ssh
+                ? new SshEndpoint(server.RemoteRootDirectory, ssh.ClientKeys.Single(key => key.Name == SshKeyName).Path, ssh.KnownHostsFile, ssh.HostKeys.Select(key => key.Fingerprint).ToArray())
+                : null);
 }

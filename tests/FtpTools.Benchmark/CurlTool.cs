@@ -31,6 +31,8 @@ internal sealed class CurlTool : ITransferTool
         return arguments;
     }
 
+    public bool Handles(Scenario scenario) => !scenario.IsSftp;
+
     public ToolAttempt Run(TransferPlan plan, IReadOnlyList<string> treeFiles)
     {
         ServerEndpoint server = plan.Server;
@@ -75,7 +77,7 @@ internal sealed class CurlTool : ITransferTool
             failed = 1;
         }
 
-        return new ToolAttempt(run.Seconds, run.PeakRssKiB, run.ExitCode, failed, run.StandardError.Trim(), null);
+        return new ToolAttempt(run.Seconds, run.PeakRssKiB, run.CpuSeconds, run.ExitCode, failed, run.StandardError.Trim(), null);
     }
 
     private string WriteConfig(IEnumerable<string> lines)

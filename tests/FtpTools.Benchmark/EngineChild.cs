@@ -4,7 +4,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using System.Net;
 using System.Threading;
 using FtpTools.Engine;
 
@@ -12,13 +11,16 @@ namespace FtpTools.Benchmark;
 
 /// <summary>
 /// The engine side, run in a child process of its own (`--engine-only KIND ...`) so its peak RSS is measured like
-/// curl's and lftp's. Prints one "engine-result" line; failed files of a tree are counted, not fatal.
+/// the other tools'. FTP goes through FtpClient, SFTP through SftpRemoteFileSystem as the module loads it (see
+/// <see cref="EngineSessions"/>); both are driven through the same IRemoteFileSystem calls. Prints one "engine-result"
+/// line; failed files of a tree are counted, not fatal. With --sshnet, SSH.NET's SftpClient is driven directly instead
+/// (<see cref="SshNetDirect"/>), to see what SSH.NET itself can do and what its settings change.
 /// </summary>
 internal static class EngineChild
 {
     public const string ResultPrefix = "engine-result ";
 
-    public static readonly IReadOnlySet<string> Flags = new HashSet<string> { "--tls" };
+    public static readonly IReadOnlySet<string> Flags = new HashSet<string> { "--tls", "--sftp", "--sshnet" };
 
     public static int Run(ArgumentReader arguments)
     {
@@ -26,29 +28,33 @@ internal static class EngineChild
         string remote = arguments.Text("--remote");
         string local = arguments.Text("--local");
         var settings = new EngineSettings(Number(arguments, "--transfer-buffer-kib"), Number(arguments, "--file-buffer-kib"));
-        FtpClientOptions options = Options(arguments, settings);
         IReadOnlyList<string> treeFiles = arguments.OptionalText("--tree-list") is { } list ? File.ReadAllLines(list) : Array.Empty<string>();
+        if (arguments.Has("--sshnet"))
+        {
+            return SshNetDirect.Run(arguments, kind, remote, local, settings);
+        }
 
+        Func<IRemoteFileSystem> connect = arguments.Has("--sftp") ? EngineSessions.Sftp(arguments) : EngineSessions.Ftp(arguments, settings);
         CancellationToken none = CancellationToken.None;
         var clock = Stopwatch.StartNew();
-        var client = new FtpClient(options);
+        IRemoteFileSystem? session = null;
         int failures = 0;
         try
         {
-            client.Connect(none);
+            session = connect();
             switch (kind)
             {
                 case TransferKind.LargeDownload:
                     using (FileStream file = new(local, FileMode.Create, FileAccess.Write, FileShare.None, FileBuffer(settings), FileOptions.None))
                     {
-                        client.Download(remote, file, 0, null, none);
+                        session.Download(remote, file, 0, null, none);
                     }
 
                     break;
                 case TransferKind.LargeUpload:
                     using (FileStream file = new(local, FileMode.Open, FileAccess.Read, FileShare.Read, FileBuffer(settings), FileOptions.SequentialScan))
                     {
-                        client.Upload(file, remote, FtpUploadMode.Overwrite, null, none);
+                        session.Upload(file, remote, FtpUploadMode.Overwrite, null, none);
                     }
 
                     break;
@@ -58,32 +64,31 @@ internal static class EngineChild
                         Directory.CreateDirectory(Path.Combine(local, directory));
                     }
 
-                    failures = ForEachFile(ref client, options, treeFiles, (session, file) =>
+                    failures = ForEachFile(ref session, connect, treeFiles, (current, file) =>
                     {
                         using FileStream target = new(Path.Combine(local, file), FileMode.Create, FileAccess.Write, FileShare.None, FileBuffer(settings), FileOptions.None);
-                        session.Download(remote + "/" + file, target, 0, null, none);
+                        current.Download(remote + "/" + file, target, 0, null, none);
                     });
                     break;
                 case TransferKind.TreeUpload:
-                    client.CreateDirectory(remote, createParents: true, none);
+                    session.CreateDirectory(remote, createParents: true, none);
                     foreach (string directory in TreeLayout.Directories(treeFiles))
                     {
-                        client.CreateDirectory(remote + "/" + directory, createParents: true, none);
+                        session.CreateDirectory(remote + "/" + directory, createParents: true, none);
                     }
 
-                    failures = ForEachFile(ref client, options, treeFiles, (session, file) =>
+                    failures = ForEachFile(ref session, connect, treeFiles, (current, file) =>
                     {
                         using FileStream source = new(Path.Combine(local, file), FileMode.Open, FileAccess.Read, FileShare.Read, FileBuffer(settings), FileOptions.SequentialScan);
-                        session.Upload(source, remote + "/" + file, FtpUploadMode.Overwrite, null, none);
+                        current.Upload(source, remote + "/" + file, FtpUploadMode.Overwrite, null, none);
                     });
                     break;
             }
 
-            string tls = client.TlsProtocol ?? "none";
-            client.Disconnect(none);
+            string security = EngineSessions.Security(session);
+            session.Disconnect(none);
             double seconds = clock.Elapsed.TotalSeconds;
-            Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{ResultPrefix}seconds={seconds:0.000000} failures={failures} tls={tls} vmhwm-kib={PeakRssKiB()} allocated-kib={GC.GetTotalAllocatedBytes() / 1024}"));
+            PrintResult(seconds, failures, security);
             return 0;
         }
         catch (FtpException exception)
@@ -93,59 +98,42 @@ internal static class EngineChild
         }
         finally
         {
-            client.Dispose();
+            session?.Dispose();
         }
     }
 
-    private static FtpClientOptions Options(ArgumentReader arguments, EngineSettings settings)
-    {
-        var options = new FtpClientOptions(arguments.Text("--host"))
-        {
-            Port = int.Parse(arguments.Text("--port"), CultureInfo.InvariantCulture),
-            Credential = new NetworkCredential(arguments.Text("--user"), arguments.Text("--password")),
-            Encryption = arguments.Has("--tls") ? FtpEncryption.Explicit : FtpEncryption.None,
-        };
-        if (arguments.OptionalText("--pin") is { } pin)
-        {
-            options.PinnedCertificateThumbprints.Add(pin);
-        }
+    /// <summary>The one line the parent reads; security has no spaces (it is one key=value field).</summary>
+    public static void PrintResult(double seconds, int failures, string security) =>
+        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{ResultPrefix}seconds={seconds:0.000000} failures={failures} security={security.Replace(' ', '_')} vmhwm-kib={PeakRssKiB()} allocated-kib={GC.GetTotalAllocatedBytes() / 1024}"));
 
-        if (settings.TransferBufferKiB > 0)
-        {
-            options.TransferBufferSize = settings.TransferBufferKiB * 1024;
-        }
-
-        return options;
-    }
+    /// <summary>0 in FileStream's constructor means no FileStream buffer: the engine already reads and writes in large blocks.</summary>
+    public static int FileBuffer(EngineSettings settings) => settings.FileBufferKiB * 1024;
 
     /// <summary>Files one after the other in one session; a session that breaks is replaced and the file counted as failed.</summary>
-    private static int ForEachFile(ref FtpClient client, FtpClientOptions options, IReadOnlyList<string> files, Action<FtpClient, string> transfer)
+    private static int ForEachFile(ref IRemoteFileSystem session, Func<IRemoteFileSystem> connect, IReadOnlyList<string> files, Action<IRemoteFileSystem, string> transfer)
     {
         int failures = 0;
         foreach (string file in files)
         {
             try
             {
-                transfer(client, file);
+                transfer(session, file);
             }
             catch (FtpException exception)
             {
                 failures++;
                 Console.Error.WriteLine("engine: " + file + ": " + exception.Message);
-                if (!client.IsConnected)
+                if (!session.IsConnected)
                 {
-                    client.Dispose();
-                    client = new FtpClient(options);
-                    client.Connect(CancellationToken.None);
+                    session.Dispose();
+                    session = connect();
                 }
             }
         }
 
         return failures;
     }
-
-    /// <summary>0 in FileStream's constructor means no FileStream buffer: the engine already reads and writes in large blocks.</summary>
-    private static int FileBuffer(EngineSettings settings) => settings.FileBufferKiB * 1024;
 
     private static int Number(ArgumentReader arguments, string name) =>
         arguments.OptionalText(name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : 0;

@@ -6,29 +6,39 @@ using System.Linq;
 
 namespace FtpTools.Benchmark;
 
-/// <summary>The engine, in a child process (this program with --engine-only) measured like the other tools.</summary>
+/// <summary>
+/// The engine, in a child process (this program with --engine-only) measured like the other tools. As "sshnet" (the
+/// experiment) the child drives SSH.NET's SftpClient directly, large SFTP files only.
+/// </summary>
 internal sealed class EngineTool : ITransferTool
 {
+    public const string EngineName = "engine";
+    public const string SshNetName = "sshnet";
+
     private readonly string _scratchDirectory;
     private readonly EngineSettings _settings;
+    private readonly bool _sshNetDirect;
 
-    public EngineTool(string scratchDirectory, EngineSettings settings)
+    public EngineTool(string scratchDirectory, EngineSettings settings, bool sshNetDirect = false)
     {
         _scratchDirectory = scratchDirectory;
         _settings = settings;
+        _sshNetDirect = sshNetDirect;
     }
 
-    public string Name => "engine";
+    public string Name => _sshNetDirect ? SshNetName : EngineName;
+
+    public bool Handles(Scenario scenario) => !_sshNetDirect || (scenario.IsSftp && !scenario.IsTree);
 
     public ToolAttempt Run(TransferPlan plan, IReadOnlyList<string> treeFiles)
     {
         ServerEndpoint server = plan.Server;
         (string remote, string local) = plan.Scenario.Kind switch
         {
-            TransferKind.LargeDownload => (plan.RemoteLargeSource, plan.LocalLargeTarget),
-            TransferKind.LargeUpload => (plan.RemoteLargeTarget, plan.LocalLargeSource),
-            TransferKind.TreeDownload => (plan.RemoteTreeSource, plan.LocalTreeTarget),
-            TransferKind.TreeUpload => (plan.RemoteTreeTarget, plan.LocalTreeSource),
+            TransferKind.LargeDownload => (server.RemotePath(plan.RemoteLargeSource), plan.LocalLargeTarget),
+            TransferKind.LargeUpload => (server.RemotePath(plan.RemoteLargeTarget), plan.LocalLargeSource),
+            TransferKind.TreeDownload => (server.RemotePath(plan.RemoteTreeSource), plan.LocalTreeTarget),
+            TransferKind.TreeUpload => (server.RemotePath(plan.RemoteTreeTarget), plan.LocalTreeSource),
             _ => throw new ArgumentOutOfRangeException(nameof(plan)),
         };
         var arguments = new List<string>
@@ -43,6 +53,20 @@ internal sealed class EngineTool : ITransferTool
         if (server.Tls)
         {
             arguments.AddRange(new[] { "--tls", "--pin", server.CertificateSha256 });
+        }
+
+        if (server.Ssh is { } ssh)
+        {
+            arguments.AddRange(new[] { "--sftp", "--key", ssh.PrivateKeyPath, "--host-keys", string.Join(',', ssh.HostKeyFingerprints) });
+        }
+
+        if (_sshNetDirect)
+        {
+            arguments.AddRange(new[] { "--sshnet", "--sshnet-buffer-kib", _settings.SshNetBufferKiB.ToString(CultureInfo.InvariantCulture) });
+            if (_settings.SshNetCipher is { } cipher)
+            {
+                arguments.AddRange(new[] { "--sshnet-cipher", cipher });
+            }
         }
 
         string? listFile = null;
@@ -63,15 +87,15 @@ internal sealed class EngineTool : ITransferTool
         string? result = run.StandardOutput.Split('\n').FirstOrDefault(line => line.StartsWith(EngineChild.ResultPrefix, StringComparison.Ordinal));
         if (run.ExitCode != 0 || result is null)
         {
-            return new ToolAttempt(run.Seconds, run.PeakRssKiB, run.ExitCode == 0 ? 1 : run.ExitCode, 1, (run.StandardError + run.StandardOutput).Trim(), null);
+            return new ToolAttempt(run.Seconds, run.PeakRssKiB, run.CpuSeconds, run.ExitCode == 0 ? 1 : run.ExitCode, 1, (run.StandardError + run.StandardOutput).Trim(), null);
         }
 
         Dictionary<string, string> fields = result[EngineChild.ResultPrefix.Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries)
             .Select(pair => pair.Split('=', 2)).ToDictionary(pair => pair[0], pair => pair[1]);
         double seconds = double.Parse(fields["seconds"], CultureInfo.InvariantCulture);
         string detail = string.Create(CultureInfo.InvariantCulture,
-            $"tls={fields["tls"]}; process wall {run.Seconds:0.00} s incl. .NET start-up; VmHWM {long.Parse(fields["vmhwm-kib"], CultureInfo.InvariantCulture) / 1024} MiB; allocated {long.Parse(fields["allocated-kib"], CultureInfo.InvariantCulture) / 1024} MiB");
-        return new ToolAttempt(seconds, run.PeakRssKiB, 0, int.Parse(fields["failures"], CultureInfo.InvariantCulture), run.StandardError.Trim(), detail);
+            $"{(server.Ssh is null ? "tls" : "cipher,mac,kex")}={fields["security"].Replace('_', ' ')}; process wall {run.Seconds:0.00} s (cpu {run.CpuSeconds:0.00} s) incl. .NET start-up; VmHWM {long.Parse(fields["vmhwm-kib"], CultureInfo.InvariantCulture) / 1024} MiB; allocated {long.Parse(fields["allocated-kib"], CultureInfo.InvariantCulture) / 1024} MiB");
+        return new ToolAttempt(seconds, run.PeakRssKiB, run.CpuSeconds, 0, int.Parse(fields["failures"], CultureInfo.InvariantCulture), run.StandardError.Trim(), detail);
     }
 
     /// <summary>The apphost `dotnet run` built, or `dotnet FtpTools.Benchmark.dll` when started through the muxer.</summary>

@@ -28,6 +28,8 @@ internal sealed class LftpTool : ITransferTool
             + tls + $"open -u {server.User},{server.Password} {server.UrlBase}; ";
     }
 
+    public bool Handles(Scenario scenario) => !scenario.IsSftp;
+
     public ToolAttempt Run(TransferPlan plan, IReadOnlyList<string> treeFiles)
     {
         string command = plan.Scenario.Kind switch
@@ -45,6 +47,6 @@ internal sealed class LftpTool : ITransferTool
             failed = 1;
         }
 
-        return new ToolAttempt(run.Seconds, run.PeakRssKiB, run.ExitCode, failed, run.StandardError.Trim(), null);
+        return new ToolAttempt(run.Seconds, run.PeakRssKiB, run.CpuSeconds, run.ExitCode, failed, run.StandardError.Trim(), null);
     }
 }

@@ -8,11 +8,13 @@ using System.Threading.Tasks;
 
 namespace FtpTools.Benchmark;
 
-/// <summary>Result of a child process run under GNU time: wall seconds, peak RSS, exit code and output.</summary>
-internal sealed record MeasuredProcess(double Seconds, long PeakRssKiB, int ExitCode, string StandardOutput, string StandardError)
+/// <summary>Result of a child process run under GNU time: wall seconds, peak RSS, CPU seconds (user + system), exit code and output.</summary>
+internal sealed record MeasuredProcess(double Seconds, long PeakRssKiB, double CpuSeconds, int ExitCode, string StandardOutput, string StandardError)
 {
     private const string GnuTime = "/usr/bin/time";
     private const string PeakRssLabel = "Maximum resident set size (kbytes):";
+    private const string UserTimeLabel = "User time (seconds):";
+    private const string SystemTimeLabel = "System time (seconds):";
 
     public static bool IsAvailable => File.Exists(GnuTime);
 
@@ -41,12 +43,14 @@ internal sealed record MeasuredProcess(double Seconds, long PeakRssKiB, int Exit
         double seconds = clock.Elapsed.TotalSeconds;
         string reportText = File.Exists(report) ? File.ReadAllText(report) : string.Empty;
         File.Delete(report);
-        return new MeasuredProcess(seconds, ParsePeakRss(reportText), process.ExitCode, output.Result, error.Result);
+        double cpu = ReportValue(reportText, UserTimeLabel) + ReportValue(reportText, SystemTimeLabel);
+        return new MeasuredProcess(seconds, (long)ReportValue(reportText, PeakRssLabel), cpu, process.ExitCode, output.Result, error.Result);
     }
 
-    private static long ParsePeakRss(string report)
+    /// <summary>A number from GNU time's report; -1 when the line is missing.</summary>
+    private static double ReportValue(string report, string label)
     {
-        string? line = report.Split('\n').Select(text => text.Trim()).FirstOrDefault(text => text.StartsWith(PeakRssLabel, StringComparison.Ordinal));
-        return line is null ? -1 : long.Parse(line[PeakRssLabel.Length..].Trim(), CultureInfo.InvariantCulture);
+        string? line = report.Split('\n').Select(text => text.Trim()).FirstOrDefault(text => text.StartsWith(label, StringComparison.Ordinal));
+        return line is null ? -1 : double.Parse(line[label.Length..].Trim(), CultureInfo.InvariantCulture);
     }
 }

@@ -12,19 +12,21 @@ internal sealed record Measurement(
     string Tool,
     IReadOnlyList<double> Seconds,
     long PeakRssKiB,
+    IReadOnlyList<double> CpuSeconds,
     int Failures,
     bool Verified,
     string? Problem,
     string? Detail)
 {
-    public double MedianSeconds
+    public double MedianSeconds => Median(Seconds);
+
+    public double MedianCpuSeconds => Median(CpuSeconds);
+
+    private static double Median(IReadOnlyList<double> values)
     {
-        get
-        {
-            double[] sorted = Seconds.Order().ToArray();
-            return sorted.Length == 0 ? double.NaN
-                : sorted.Length % 2 == 1 ? sorted[sorted.Length / 2]
-                : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
-        }
+        double[] sorted = values.Order().ToArray();
+        return sorted.Length == 0 ? double.NaN
+            : sorted.Length % 2 == 1 ? sorted[sorted.Length / 2]
+            : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
     }
 }

@@ -5,14 +5,16 @@ using System.Linq;
 namespace FtpTools.Benchmark;
 
 /// <summary>
-///   FtpTools.Benchmark [--size-mib 1024] [--files 2000] [--rounds 1] [--scenarios KIND[,KIND]] [--tools curl,lftp,engine]
-///                      [--transfer-buffer-kib N] [--file-buffer-kib N]
+///   FtpTools.Benchmark [--size-mib 1024] [--files 2000] [--rounds 1] [--scenarios KIND[,KIND]] [--transports plain,tls,sftp]
+///                      [--tools curl,lftp,sftp,engine[,sshnet]] [--transfer-buffer-kib N] [--file-buffer-kib N]
+///                      [--sshnet-buffer-kib N] [--sshnet-cipher NAME]
 ///   FtpTools.Benchmark --engine-only KIND ...   (internal: the engine's side of one run, in its own process)
-/// KIND: large-download, large-upload, tree-upload, tree-download (each runs plain and TLS).
+/// KIND: large-download, large-upload, tree-upload, tree-download (each runs on every transport chosen).
 /// </summary>
 public static class Program
 {
-    private static readonly string[] AllTools = { "curl", "lftp", "engine" };
+    private static readonly string[] DefaultTools = { "curl", "lftp", "sftp", EngineTool.EngineName };
+    private static readonly string[] AllTools = DefaultTools.Append(EngineTool.SshNetName).ToArray();
 
     public static int Main(string[] args)
     {
@@ -31,12 +33,13 @@ public static class Program
     private static BenchmarkSettings Settings(ArgumentReader arguments)
     {
         IEnumerable<TransferKind> kinds = arguments.OptionalText("--scenarios") is { } names
-            ? names.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Scenario.ParseKind)
+            ? List(names).Select(Scenario.ParseKind)
             : Enum.GetValues<TransferKind>();
-        Scenario[] scenarios = kinds.SelectMany(kind => new[] { new Scenario(kind, Tls: false), new Scenario(kind, Tls: true) }).ToArray();
-        string[] tools = arguments.OptionalText("--tools") is { } list
-            ? list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            : AllTools;
+        Transport[] transports = arguments.OptionalText("--transports") is { } transportNames
+            ? List(transportNames).Select(Scenario.ParseTransport).ToArray()
+            : Enum.GetValues<Transport>();
+        Scenario[] scenarios = kinds.SelectMany(kind => transports.Select(transport => new Scenario(kind, transport))).ToArray();
+        string[] tools = arguments.OptionalText("--tools") is { } list ? List(list) : DefaultTools;
         string? unknown = tools.FirstOrDefault(tool => !AllTools.Contains(tool));
         if (unknown is not null)
         {
@@ -49,7 +52,9 @@ public static class Program
             arguments.Integer("--rounds", 1),
             scenarios,
             tools,
-            new EngineSettings(arguments.Integer("--transfer-buffer-kib", 0), arguments.Integer("--file-buffer-kib", 0)));
+            new EngineSettings(arguments.Integer("--transfer-buffer-kib", 0), arguments.Integer("--file-buffer-kib", 0),
+                arguments.Integer("--sshnet-buffer-kib", 0), arguments.OptionalText("--sshnet-cipher")));
     }
 
+    private static string[] List(string text) => text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

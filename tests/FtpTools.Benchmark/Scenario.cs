@@ -2,10 +2,14 @@ using System;
 
 namespace FtpTools.Benchmark;
 
-/// <summary>One row group of the table: a kind of transfer over plain FTP or explicit TLS.</summary>
-internal sealed record Scenario(TransferKind Kind, bool Tls)
+/// <summary>One row group of the table: a kind of transfer over plain FTP, explicit TLS or SFTP.</summary>
+internal sealed record Scenario(TransferKind Kind, Transport Transport)
 {
-    public string Name => KindName(Kind) + (Tls ? " tls" : " plain");
+    public string Name => KindName(Kind) + " " + TransportName(Transport);
+
+    public bool Tls => Transport == Transport.FtpTls;
+
+    public bool IsSftp => Transport == Transport.Sftp;
 
     public bool IsTree => Kind is TransferKind.TreeUpload or TransferKind.TreeDownload;
 
@@ -27,5 +31,21 @@ internal sealed record Scenario(TransferKind Kind, bool Tls)
         "tree-upload" => TransferKind.TreeUpload,
         "tree-download" => TransferKind.TreeDownload,
         _ => throw new ArgumentException("unknown transfer kind '" + name + "'"),
+    };
+
+    public static string TransportName(Transport transport) => transport switch
+    {
+        Transport.FtpPlain => "plain",
+        Transport.FtpTls => "tls",
+        Transport.Sftp => "sftp",
+        _ => throw new ArgumentOutOfRangeException(nameof(transport), transport, null),
+    };
+
+    public static Transport ParseTransport(string name) => name switch
+    {
+        "plain" => Transport.FtpPlain,
+        "tls" => Transport.FtpTls,
+        "sftp" => Transport.Sftp,
+        _ => throw new ArgumentException("unknown transport '" + name + "' (plain, tls, sftp)"),
     };
 }

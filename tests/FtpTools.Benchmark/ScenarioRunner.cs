@@ -17,6 +17,7 @@ internal sealed class ScenarioRunner
         _treeFiles = treeFiles;
     }
 
+    /// <summary>Remote paths here are relative to the server's root; each tool names them with <see cref="ServerEndpoint.RemotePath"/>.</summary>
     public TransferPlan Plan(Scenario scenario, ServerEndpoint server, string tool) => new(
         scenario,
         server,
@@ -36,6 +37,8 @@ internal sealed class ScenarioRunner
         RemoveTargets(plan);
         IReadOnlyList<string> pending = _treeFiles;
         double treeSeconds = 0;
+        double treeCpuSeconds = 0;
+        double cpuSeconds = 0;
         long peakRss = 0;
         int failures = 0;
         string? problem = null;
@@ -49,7 +52,9 @@ internal sealed class ScenarioRunner
                 peakRss = Math.Max(peakRss, result.PeakRssKiB);
                 detail = result.Detail ?? detail;
                 treeSeconds += result.Seconds;
+                treeCpuSeconds += result.CpuSeconds;
                 seconds = plan.Scenario.IsTree ? treeSeconds : result.Seconds;
+                cpuSeconds = plan.Scenario.IsTree ? treeCpuSeconds : result.CpuSeconds;
 
                 if (plan.Scenario.IsTree)
                 {
@@ -79,7 +84,7 @@ internal sealed class ScenarioRunner
             RemoveTargets(plan);
         }
 
-        return new RoundResult(seconds, peakRss, failures, problem, detail);
+        return new RoundResult(seconds, peakRss, cpuSeconds, failures, problem, detail);
     }
 
     private static string FirstLine(string text) => text.Split('\n').FirstOrDefault(line => line.Length > 0) ?? string.Empty;

@@ -1,6 +1,9 @@
 namespace FtpTools.Benchmark;
 
-/// <summary>What every tool needs to reach one lab server; RootDirectory is the server's FTP root on the local disk.</summary>
+/// <summary>
+/// What every tool needs to reach one lab server; RootDirectory is the server's root on the local disk. Ssh is set for
+/// the lab's sshd only.
+/// </summary>
 internal sealed record ServerEndpoint(
     string Host,
     int Port,
@@ -9,7 +12,11 @@ internal sealed record ServerEndpoint(
     bool Tls,
     string CertificatePath,
     string CertificateSha256,
-    string RootDirectory)
+    string RootDirectory,
+    SshEndpoint? Ssh = null)
 {
-    public string UrlBase => $"ftp://{Host}:{Port}";
+    public string UrlBase => Ssh is null ? $"ftp://{Host}:{Port}" : $"sftp://{Host}:{Port}";
+
+    /// <summary>The path a tool names on the server: FTP paths are rooted at the FTP root; SFTP paths are absolute (no chroot).</summary>
+    public string RemotePath(string rootRelativePath) => Ssh is null ? rootRelativePath : Ssh.RemoteRootDirectory.TrimEnd('/') + rootRelativePath;
 }

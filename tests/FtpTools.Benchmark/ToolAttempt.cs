@@ -2,11 +2,12 @@ namespace FtpTools.Benchmark;
 
 /// <summary>
 /// One run of one tool. Seconds: the process's wall time (curl, lftp) or Connect..Disconnect inside the engine's child
-/// process. FailedTransfers: what the tool itself reported as failed (the result is verified separately).
+/// process. CpuSeconds: user + system time of the whole process (for the engine with .NET start-up). FailedTransfers: what the tool itself reported as failed (the result is verified separately).
 /// </summary>
 internal sealed record ToolAttempt(
     double Seconds,
     long PeakRssKiB,
+    double CpuSeconds,
     int ExitCode,
     int FailedTransfers,
     string Errors,

@@ -3,7 +3,8 @@ using System.Collections.Generic;
 namespace FtpTools.Benchmark;
 
 /// <summary>
-/// Where one tool's transfer reads and writes. Remote paths are absolute FTP paths; each tool gets its own upload
+/// Where one tool's transfer reads and writes. Remote paths are rooted at the server's root (the FTP root; for SFTP see
+/// ServerEndpoint.RemotePath); each tool gets its own upload
 /// and download targets so a leftover from one can never make another look successful.
 /// </summary>
 internal sealed record TransferPlan(
