@@ -198,10 +198,11 @@ Describe 'Scenario 6: an implicit FTPS port used as explicit' -Skip:$labSkip {
         @($r.Value.Attempts | Where-Object Step -eq 'Greeting')[0].Elapsed.TotalSeconds | Should -BeLessThan 6
     }
 
-    It 'fails Connect-FtpServer -Encryption Explicit within its timeout instead of hanging' {
-        $r = Invoke-InClient 'Connect-FtpServer $lab.FTT_PUBLIC_ADDRESS -Port $lab.FTT_IMPLICIT_PORT -Credential $cred -CertificateThumbprint $pin -Timeout 5'
+    It 'fails Connect-FtpServer -Encryption Explicit within seconds, naming -Encryption Implicit' {
+        $r = Invoke-InClient 'Connect-FtpServer $lab.FTT_PUBLIC_ADDRESS -Port $lab.FTT_IMPLICIT_PORT -Credential $cred -CertificateThumbprint $pin -Timeout 30'
         $r.Ok | Should -BeFalse
-        $r.Seconds | Should -BeLessThan 9
+        $r.Message | Should -Match '-Encryption Implicit'
+        $r.Seconds | Should -BeLessThan 9 -Because 'the wrong encryption is recognised after a short greeting wait, not after the 30 s timeout'
     }
 }
 
