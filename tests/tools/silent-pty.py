@@ -35,7 +35,8 @@ def main():
     while status is None:
         left = timeout - (time.monotonic() - started)
         if left <= 0:
-            os.killpg(pid, signal.SIGKILL) if _is_group_leader(pid) else os.kill(pid, signal.SIGKILL)
+            # pty.fork made the child a session (and process group) leader: this ends pwsh's dotnet process too.
+            os.killpg(pid, signal.SIGKILL)
             os.waitpid(pid, 0)
             print("exit=timeout seconds=%.2f queries=%d" % (time.monotonic() - started, queries))
             return
@@ -52,13 +53,6 @@ def main():
         if done:
             status = os.waitstatus_to_exitcode(code)
     print("exit=%d seconds=%.2f queries=%d" % (status, time.monotonic() - started, queries))
-
-
-def _is_group_leader(pid):
-    try:
-        return os.getpgid(pid) == pid
-    except OSError:
-        return False
 
 
 if __name__ == "__main__":
