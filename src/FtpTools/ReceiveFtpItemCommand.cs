@@ -120,21 +120,26 @@ namespace FtpTools
         {
             var files = plan.Where(p => p.Remote != null).ToList();
             long? totalBytes = files.All(p => p.Remote!.Length.HasValue) ? files.Sum(p => p.Remote!.Length!.Value) : (long?)null;
-            var reporter = new TransferProgressReporter(this, "Downloading", files.Count, totalBytes);
-            foreach (var step in plan)
+            var reporter = new TransferProgressReporter(this, SystemFtpClock.Instance, "Downloading", files.Count, totalBytes);
+            try
             {
-                if (step.Remote is null)
+                foreach (var step in plan)
                 {
-                    if (!Directory.Exists(step.LocalPath) && ShouldProcess(step.LocalPath, "Create directory"))
-                        TryItem(step.Session, step.LocalPath, () => Directory.CreateDirectory(step.LocalPath));
-                    continue;
+                    if (step.Remote is null)
+                    {
+                        if (!Directory.Exists(step.LocalPath) && ShouldProcess(step.LocalPath, "Create directory"))
+                            TryItem(step.Session, step.LocalPath, () => Directory.CreateDirectory(step.LocalPath));
+                        continue;
+                    }
+
+                    if (!ShouldProcess(step.LocalPath, "Download " + step.Remote.FullName + " from " + step.Session.ComputerName)) continue;
+                    TryItem(step.Session, step.Remote.FullName, () => Download(step.Session, step.Remote, step.LocalPath, reporter));
                 }
-
-                if (!ShouldProcess(step.LocalPath, "Download " + step.Remote.FullName + " from " + step.Session.ComputerName)) continue;
-                TryItem(step.Session, step.Remote.FullName, () => Download(step.Session, step.Remote, step.LocalPath, reporter));
             }
-
-            reporter.Complete();
+            finally
+            {
+                reporter.Complete();
+            }
         }
 
         private void Download(FtpSession session, FtpListItem remote, string localPath, TransferProgressReporter reporter)

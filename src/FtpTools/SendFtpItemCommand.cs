@@ -209,25 +209,30 @@ namespace FtpTools
         {
             var files = plan.Where(p => p.LocalPath != null).ToList();
             var totalBytes = files.Sum(p => SafeLength(p.LocalPath!));
-            var reporter = new TransferProgressReporter(this, "Uploading", files.Count, totalBytes);
+            var reporter = new TransferProgressReporter(this, SystemFtpClock.Instance, "Uploading", files.Count, totalBytes);
             var knownFolders = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var step in plan)
+            try
             {
-                if (step.LocalPath is null)
+                foreach (var step in plan)
                 {
-                    if (knownFolders.Contains(step.RemotePath)) continue;
-                    TryItem(step.Session, step.RemotePath, () =>
+                    if (step.LocalPath is null)
                     {
-                        if (EnsureRemoteFolder(step.Session, step.RemotePath)) knownFolders.Add(step.RemotePath);
-                    });
-                    continue;
+                        if (knownFolders.Contains(step.RemotePath)) continue;
+                        TryItem(step.Session, step.RemotePath, () =>
+                        {
+                            if (EnsureRemoteFolder(step.Session, step.RemotePath)) knownFolders.Add(step.RemotePath);
+                        });
+                        continue;
+                    }
+
+                    if (!ShouldProcess(step.RemotePath, "Upload " + step.LocalPath + " to " + step.Session.ComputerName)) continue;
+                    TryItem(step.Session, step.RemotePath, () => Upload(step.Session, step.LocalPath, step.RemotePath, reporter));
                 }
-
-                if (!ShouldProcess(step.RemotePath, "Upload " + step.LocalPath + " to " + step.Session.ComputerName)) continue;
-                TryItem(step.Session, step.RemotePath, () => Upload(step.Session, step.LocalPath, step.RemotePath, reporter));
             }
-
-            reporter.Complete();
+            finally
+            {
+                reporter.Complete();
+            }
         }
 
         /// <summary>Creates the folder unless it exists; returns false when -WhatIf (or a "no" to -Confirm) skipped it.</summary>

@@ -1,88 +1,57 @@
 using System;
-using System.Diagnostics;
 using System.Management.Automation;
 using FtpTools.Engine;
-using FtpTools.Engine.Planning;
+using FtpTools.Engine.Progress;
 
 namespace FtpTools
 {
     /// <summary>
-    /// Shows transfers with Write-Progress: a bar per file and, when there are several files, a parent bar for the batch.
+    /// Shows a transfer command with Write-Progress: one bar (the batch, or the single file), drawn after 1 s at the
+    /// earliest, then at most every 250 ms, and removed once by Complete; TransferProgressTracker decides what and when.
+    /// Each WriteProgress can make pwsh's console host query the terminal and wait for the answer, so the time a draw
+    /// took slows the redraws.
     /// The engine reports on the pipeline thread, so WriteProgress may be called directly (System.Progress would post elsewhere).
     /// </summary>
     internal sealed class TransferProgressReporter : IProgress<FtpTransferProgress>
     {
-        private const int BatchActivityId = 0x4654;
-        private const int FileActivityId = 0x4655;
-        private static readonly TimeSpan MinimumInterval = TimeSpan.FromMilliseconds(250);
+        private const int ActivityId = 0x4654;
 
         private readonly Cmdlet cmdlet;
-        private readonly string activity;
-        private readonly int fileCount;
-        private readonly long? totalBytes;
-        private readonly Stopwatch sinceLastWrite = new Stopwatch();
-        private long bytesBeforeCurrentFile;
-        private int fileNumber;
-        private string currentFile = string.Empty;
+        private readonly IFtpClock clock;
+        private readonly TransferProgressTracker tracker;
 
-        public TransferProgressReporter(Cmdlet cmdlet, string activity, int fileCount, long? totalBytes)
+        public TransferProgressReporter(Cmdlet cmdlet, IFtpClock clock, string activity, int fileCount, long? totalBytes)
         {
             this.cmdlet = cmdlet;
-            this.activity = activity;
-            this.fileCount = fileCount;
-            this.totalBytes = totalBytes;
+            this.clock = clock;
+            var throttle = new ProgressThrottle(clock, ProgressThrottle.DefaultFirstDraw, ProgressThrottle.DefaultInterval);
+            tracker = new TransferProgressTracker(clock, throttle, activity, fileCount, totalBytes);
         }
 
-        private bool ShowsBatch => fileCount > 1;
+        public void StartFile(string displayName) => Write(tracker.StartFile(displayName));
 
-        public void StartFile(string displayName)
-        {
-            fileNumber++;
-            currentFile = displayName;
-            sinceLastWrite.Reset();
-            if (ShowsBatch) WriteBatch(bytesBeforeCurrentFile);
-        }
+        public void Report(FtpTransferProgress value) => Write(tracker.Report(value));
 
-        public void Report(FtpTransferProgress value)
-        {
-            var finished = value.TotalBytes is long total && value.BytesTransferred >= total;
-            if (sinceLastWrite.IsRunning && sinceLastWrite.Elapsed < MinimumInterval && !finished) return;
-            sinceLastWrite.Restart();
+        public void FinishFile(long bytes) => Write(tracker.FinishFile(bytes));
 
-            var record = new ProgressRecord(FileActivityId, activity + " " + currentFile, TransferStatusText.Describe(value))
-            {
-                CurrentOperation = value.RemotePath,
-            };
-            if (value.PercentComplete is int percent) record.PercentComplete = percent;
-            if (value.TimeRemaining is TimeSpan remaining) record.SecondsRemaining = (int)Math.Min(int.MaxValue, Math.Ceiling(remaining.TotalSeconds));
-            if (ShowsBatch)
-            {
-                record.ParentActivityId = BatchActivityId;
-                WriteBatch(bytesBeforeCurrentFile + value.BytesTransferred);
-            }
-
-            cmdlet.WriteProgress(record);
-        }
-
-        public void FinishFile(long bytes)
-        {
-            bytesBeforeCurrentFile += bytes;
-            cmdlet.WriteProgress(new ProgressRecord(FileActivityId, activity + " " + currentFile, "Done") { RecordType = ProgressRecordType.Completed });
-        }
-
+        /// <summary>Removes the bar if it was drawn; call once in a finally. Writes nothing while the pipeline is stopping (it could not).</summary>
         public void Complete()
         {
-            if (ShowsBatch)
-                cmdlet.WriteProgress(new ProgressRecord(BatchActivityId, activity, "Done") { RecordType = ProgressRecordType.Completed });
+            var removal = tracker.Finish();
+            if (removal != null && !cmdlet.Stopping) Write(removal);
         }
 
-        private void WriteBatch(long bytesDone)
+        private void Write(ProgressBarUpdate? update)
         {
-            var record = new ProgressRecord(BatchActivityId, activity, TransferStatusText.DescribeBatch(fileNumber, fileCount, bytesDone, totalBytes));
-            record.PercentComplete = totalBytes is long total && total > 0
-                ? (int)Math.Min(100, bytesDone * 100 / total)
-                : (int)Math.Min(100, (fileNumber - 1) * 100L / fileCount);
+            if (update is null) return;
+            var record = new ProgressRecord(ActivityId, update.Activity, update.Status);
+            if (update.Completed) record.RecordType = ProgressRecordType.Completed;
+            if (update.CurrentOperation != null) record.CurrentOperation = update.CurrentOperation;
+            if (update.PercentComplete is int percent) record.PercentComplete = percent;
+            if (update.SecondsRemaining is int seconds) record.SecondsRemaining = seconds;
+            var before = clock.UtcNow;
             cmdlet.WriteProgress(record);
+            tracker.DrawTook(clock.UtcNow - before);
         }
     }
 }
