@@ -56,11 +56,7 @@ namespace FtpTools.Engine
                 {
                     // APPE from the remote size: the same as REST+STOR, and unlike it accepted by every server
                     // (proftpd refuses REST before STOR unless AllowStoreRestart is on).
-                    if (!source.CanSeek) throw new ArgumentException("Resuming an upload needs a seekable source stream.", nameof(source));
-                    offset = GetSize(target, cancellationToken) ?? 0;
-                    if (offset > source.Length)
-                        throw new FtpException("The remote file " + target + " (" + offset + " bytes) is larger than the local file (" + source.Length + " bytes); it cannot be resumed from it.", FtpPhase.Transfer) { RemotePath = target };
-                    source.Seek(offset, SeekOrigin.Begin);
+                    offset = UploadResumePoint.SeekSourceToRemoteSize(this, source, target, cancellationToken);
                 }
 
                 long sent = 0;

@@ -53,14 +53,7 @@ namespace FtpTools.Sftp
             if (source is null) throw new ArgumentNullException(nameof(source));
             var target = ResolvePath(path);
             long offset = 0;
-            if (mode == FtpUploadMode.Resume)
-            {
-                if (!source.CanSeek) throw new ArgumentException("Resuming an upload needs a seekable source stream.", nameof(source));
-                offset = GetSize(target, cancellationToken) ?? 0;
-                if (offset > source.Length)
-                    throw new FtpException("The remote file " + target + " (" + offset + " bytes) is larger than the local file (" + source.Length + " bytes); it cannot be resumed from it.", FtpPhase.Transfer) { RemotePath = target };
-                source.Seek(offset, SeekOrigin.Begin);
-            }
+            if (mode == FtpUploadMode.Resume) offset = UploadResumePoint.SeekSourceToRemoteSize(this, source, target, cancellationToken);
 
             var meter = new TransferMeter(target, offset, source.CanSeek ? source.Length : (long?)null, progress);
             var feed = new ObservedReadStream(source, meter, cancellationToken);
