@@ -89,11 +89,12 @@ namespace FtpTools
             if (plan.SendsPasswordInClearText) WriteWarning("-Encryption None sends the password and all data in clear text.");
             if (SkipCertificateCheck.IsPresent) WriteVerbose("-SkipCertificateCheck: the server's certificate will not be validated.");
 
-            IRemoteFileSystem? fileSystem = null;
+            var connector = new RemoteConnector(plan, ModuleDirectory);
+            RemoteConnectionSlot? connection = null;
             try
             {
                 using (relay.RedirectTo(entry => WriteVerbose(entry.ToString())))
-                    fileSystem = plan.Connect(ModuleDirectory, CancellationToken);
+                    connection = RemoteConnectionSlot.Open(connector, CancellationToken);
             }
             catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
             {
@@ -105,7 +106,7 @@ namespace FtpTools
             }
 
             var registry = Registry;
-            var session = new FtpSession(registry.NextId(), fileSystem!, relay, plan.Host, plan.Port, plan.UserName);
+            var session = new FtpSession(registry.NextId(), connection!, relay, plan.Host, plan.Port, plan.UserName);
             registry.Add(session);
             WriteObject(session);
         }

@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using FtpTools.Engine;
 using FtpTools.Engine.Completion;
+using FtpTools.Engine.Connecting;
 using FtpTools.Engine.Sftp;
 
 namespace FtpTools
@@ -12,10 +13,11 @@ namespace FtpTools
     /// </summary>
     public sealed class FtpSession
     {
-        internal FtpSession(int id, IRemoteFileSystem fileSystem, TraceRelay traceRelay, string computerName, int port, string userName)
+        internal FtpSession(int id, RemoteConnectionSlot connection, TraceRelay traceRelay, string computerName, int port, string userName)
         {
             Id = id;
-            FileSystem = fileSystem ?? throw new ArgumentNullException(nameof(fileSystem));
+            Connection = connection ?? throw new ArgumentNullException(nameof(connection));
+            var fileSystem = connection.Current;
             TraceRelay = traceRelay;
             ComputerName = computerName;
             Port = port;
@@ -99,7 +101,11 @@ namespace FtpTools
         /// <summary>SFTP only: publickey, password or keyboard-interactive.</summary>
         public string? AuthenticationMethod { get; }
 
-        internal IRemoteFileSystem FileSystem { get; }
+        /// <summary>The session's connection; it may be replaced by a fresh one with the same settings (see RemoteConnectionSlot).</summary>
+        internal RemoteConnectionSlot Connection { get; }
+
+        /// <summary>The connection in use now: read it for every call, never keep it.</summary>
+        internal IRemoteFileSystem FileSystem => Connection.Current;
 
         /// <summary>The FTP engine behind an FTP session; null for other protocols.</summary>
         internal FtpClient? Ftp => FileSystem as FtpClient;

@@ -1,0 +1,77 @@
+using System;
+using System.Threading;
+
+namespace FtpTools.Engine.Connecting
+{
+    /// <summary>
+    /// One connection that can be replaced by a fresh one with the same settings, in the same remote directory, when it dropped.
+    /// A session holds one; each parallel transfer worker holds its own.
+    /// </summary>
+    public sealed class RemoteConnectionSlot
+    {
+        private readonly RemoteConnector connector;
+
+        public RemoteConnectionSlot(RemoteConnector connector, IRemoteFileSystem current)
+        {
+            this.connector = connector ?? throw new ArgumentNullException(nameof(connector));
+            Current = current ?? throw new ArgumentNullException(nameof(current));
+        }
+
+        /// <summary>Opens a slot with a new connection of its own.</summary>
+        public static RemoteConnectionSlot Open(RemoteConnector connector, CancellationToken cancellationToken)
+        {
+            if (connector is null) throw new ArgumentNullException(nameof(connector));
+            return new RemoteConnectionSlot(connector, connector.Open(cancellationToken));
+        }
+
+        public RemoteConnector Connector => connector;
+
+        /// <summary>The connection in use now; read it for every call, as Reconnect replaces it.</summary>
+        public IRemoteFileSystem Current { get; private set; }
+
+        /// <summary>How many times this slot has replaced its connection.</summary>
+        public int Reconnects { get; private set; }
+
+        /// <summary>
+        /// Drops the current connection (quietly: it is usually broken already), opens a new one and returns to the directory the old
+        /// one was in. Failures to connect are the FtpException family, and leave the old connection in place.
+        /// </summary>
+        public IRemoteFileSystem Reconnect(CancellationToken cancellationToken)
+        {
+            var directory = Current.CurrentDirectory;
+            var fresh = connector.Open(cancellationToken);
+            try
+            {
+                if (!string.IsNullOrEmpty(directory) && fresh.CurrentDirectory != directory) fresh.ChangeDirectory(directory, cancellationToken);
+            }
+            catch
+            {
+                CloseQuietly(fresh);
+                throw;
+            }
+
+            CloseQuietly(Current);
+            Current = fresh;
+            Reconnects++;
+            return fresh;
+        }
+
+        /// <summary>Disconnects, ignoring failures: a connection being given up may already be gone.</summary>
+        public static void CloseQuietly(IRemoteFileSystem fileSystem)
+        {
+            if (fileSystem is null) return;
+            try
+            {
+                using (var quick = new CancellationTokenSource(TimeSpan.FromSeconds(2)))
+                    fileSystem.Disconnect(quick.Token);
+            }
+            catch (Exception exception) when (exception is FtpException || exception is OperationCanceledException || exception is System.IO.IOException || exception is ObjectDisposedException)
+            {
+            }
+            finally
+            {
+                fileSystem.Dispose();
+            }
+        }
+    }
+}
