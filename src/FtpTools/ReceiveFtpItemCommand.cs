@@ -144,7 +144,7 @@ namespace FtpTools
 
         private void Download(FtpSession session, FtpListItem remote, string localPath, TransferProgressReporter reporter)
         {
-            var transfers = new LocalFileTransfers(session.FileSystem)
+            var transfers = new LocalFileTransfers(session.Connection)
             {
                 Explained = message => WriteVerboseAbout(session, message),
                 FileStarted = reporter.StartFile,

@@ -248,7 +248,7 @@ namespace FtpTools
 
         private void Upload(FtpSession session, string localPath, string remotePath, TransferProgressReporter reporter)
         {
-            var transfers = new LocalFileTransfers(session.FileSystem)
+            var transfers = new LocalFileTransfers(session.Connection)
             {
                 Explained = message => WriteVerboseAbout(session, message),
                 ModificationTimeNotKept = WarnOnceAboutTimes,

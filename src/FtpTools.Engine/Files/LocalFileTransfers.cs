@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Threading;
+using FtpTools.Engine.Connecting;
 using FtpTools.Engine.Planning;
 
 namespace FtpTools.Engine.Files
@@ -12,12 +13,23 @@ namespace FtpTools.Engine.Files
     /// </summary>
     public sealed class LocalFileTransfers
     {
-        private readonly IRemoteFileSystem client;
+        private readonly IRemoteFileSystem? fixedClient;
+        private readonly RemoteConnectionSlot? connection;
 
+        /// <summary>Transfers over one connection that is never replaced.</summary>
         public LocalFileTransfers(IRemoteFileSystem client)
         {
-            this.client = client ?? throw new ArgumentNullException(nameof(client));
+            fixedClient = client ?? throw new ArgumentNullException(nameof(client));
         }
+
+        /// <summary>Transfers over a connection that may be replaced by a fresh one (a session's, or a parallel worker's).</summary>
+        public LocalFileTransfers(RemoteConnectionSlot connection)
+        {
+            this.connection = connection ?? throw new ArgumentNullException(nameof(connection));
+        }
+
+        /// <summary>The connection in use now.</summary>
+        private IRemoteFileSystem Client => connection?.Current ?? fixedClient!;
 
         /// <summary>
         /// Called with what -Verbose shows: "source -&gt; target: reason" once the decision is made (before a Skip, a Fail or any
@@ -51,7 +63,7 @@ namespace FtpTools.Engine.Files
             var partialPath = TransferTargets.PartialPathFor(localPath);
             var finalLength = File.Exists(localPath) ? new FileInfo(localPath).Length : (long?)null;
             var partialLength = ifExists == FtpIfExists.Resume && File.Exists(partialPath) ? new FileInfo(partialPath).Length : (long?)null;
-            var remoteLength = remote.Length ?? (ifExists == FtpIfExists.Resume ? client.GetSize(remote.FullName, cancellationToken) : null);
+            var remoteLength = remote.Length ?? (ifExists == FtpIfExists.Resume ? Client.GetSize(remote.FullName, cancellationToken) : null);
 
             var decision = IfExistsPolicy.ForDownload(ifExists, finalLength, partialLength, remoteLength);
             Explained?.Invoke(remote.FullName + " -> " + localPath + ": " + decision.Reason);
@@ -92,12 +104,12 @@ namespace FtpTools.Engine.Files
             var lookedUp = ifExists != FtpIfExists.Overwrite && ifExists != FtpIfExists.Append;
             if (lookedUp)
             {
-                existing = client.GetItem(remotePath, cancellationToken);
+                existing = Client.GetItem(remotePath, cancellationToken);
                 if (existing?.Type == FtpItemType.Directory)
                     throw new IOException("Cannot upload '" + localPath + "' to '" + remotePath + "': a remote directory has that name.");
             }
 
-            var remoteLength = existing is null ? null : existing.Length ?? client.GetSize(remotePath, cancellationToken);
+            var remoteLength = existing is null ? null : existing.Length ?? Client.GetSize(remotePath, cancellationToken);
             var decision = IfExistsPolicy.ForUpload(ifExists, lookedUp ? existing != null : (bool?)null, remoteLength, localLength);
             Explained?.Invoke(localPath + " -> " + remotePath + ": " + decision.Reason);
             if (decision.Action == TransferAction.Skip) return LocalTransferResult.Skipped(decision.Reason);
@@ -108,7 +120,7 @@ namespace FtpTools.Engine.Files
             long startOffset;
             using (var stream = new FileStream(localPath, FileMode.Open, FileAccess.Read, FileShare.Read))
             {
-                sent = client.Upload(stream, remotePath, decision.UploadMode, progress, cancellationToken);
+                sent = Client.Upload(stream, remotePath, decision.UploadMode, progress, cancellationToken);
                 // A resumed upload starts where the server's file ended, which the client reads itself just before sending.
                 startOffset = decision.UploadMode == FtpUploadMode.Resume ? stream.Length - sent : 0;
             }
@@ -137,7 +149,7 @@ namespace FtpTools.Engine.Files
 
                     try
                     {
-                        return client.Download(remotePath, stream, restartOffset, progress, cancellationToken);
+                        return Client.Download(remotePath, stream, restartOffset, progress, cancellationToken);
                     }
                     finally
                     {
@@ -169,7 +181,7 @@ namespace FtpTools.Engine.Files
             long? now = null;
             try
             {
-                now = client.GetSize(remotePath, cancellationToken);
+                now = Client.GetSize(remotePath, cancellationToken);
             }
             catch (FtpException)
             {
@@ -202,7 +214,7 @@ namespace FtpTools.Engine.Files
             {
                 try
                 {
-                    time = client.GetModifiedTime(remote.FullName, cancellationToken) ?? remote.LastWriteTime;
+                    time = Client.GetModifiedTime(remote.FullName, cancellationToken) ?? remote.LastWriteTime;
                 }
                 catch (FtpCommandException exception)
                 {
@@ -217,7 +229,7 @@ namespace FtpTools.Engine.Files
 
         private DateTimeOffset? KeepLocalTime(string localPath, string remotePath, CancellationToken cancellationToken)
         {
-            if (!client.CanSetModifiedTime)
+            if (!Client.CanSetModifiedTime)
             {
                 ModificationTimeNotKept?.Invoke("The server does not support setting modification times (no MFMT): uploaded files get the time of the upload.");
                 return null;
@@ -226,7 +238,7 @@ namespace FtpTools.Engine.Files
             var time = new DateTimeOffset(File.GetLastWriteTimeUtc(localPath), TimeSpan.Zero);
             try
             {
-                client.SetModifiedTime(remotePath, time, cancellationToken);
+                Client.SetModifiedTime(remotePath, time, cancellationToken);
                 return time;
             }
             catch (FtpCommandException exception)
