@@ -25,6 +25,7 @@
         'Get-FtpFileHash'
         'Invoke-FtpCommand'
         'Test-FtpConnection'
+        'Sync-FtpItem'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

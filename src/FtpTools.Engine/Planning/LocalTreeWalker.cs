@@ -17,6 +17,9 @@ namespace FtpTools.Engine.Planning
         /// <summary>Called when a folder below the start cannot be read; the walk goes on. When null the exception propagates. The start folder's failure always propagates.</summary>
         public Action<string, Exception>? FolderFailed { get; set; }
 
+        /// <summary>Decides from a folder's relative path whether it is walked into (null: every one); the folder itself is still reported.</summary>
+        public Func<string, bool>? ShouldDescend { get; set; }
+
         public IEnumerable<LocalWalkEntry> Walk(string root)
         {
             if (root is null) throw new ArgumentNullException(nameof(root));
@@ -48,6 +51,7 @@ namespace FtpTools.Engine.Planning
 
                 var relative = Combine(relativeFolder, directory.Name);
                 yield return new LocalWalkEntry(directory.FullName, relative, true, null, new DateTimeOffset(directory.LastWriteTimeUtc, TimeSpan.Zero));
+                if (ShouldDescend != null && !ShouldDescend(relative)) continue;
                 foreach (var entry in WalkFolder(directory.FullName, relative, false)) yield return entry;
             }
         }

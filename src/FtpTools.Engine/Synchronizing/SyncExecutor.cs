@@ -34,6 +34,19 @@ namespace FtpTools.Engine.Synchronizing
         public string LocalPathOf(string relativePath) =>
             relativePath == SyncAction.RootPath ? localRoot : LocalNameGuard.CombineUnder(localRoot, relativePath.Split('/'));
 
+        /// <summary>LocalPathOf for display: empty when a remote name cannot be a local one (the step then fails and says why).</summary>
+        public string LocalPathOfOrEmpty(string relativePath)
+        {
+            try
+            {
+                return LocalPathOf(relativePath);
+            }
+            catch (UnsafeRemoteNameException)
+            {
+                return string.Empty;
+            }
+        }
+
         public string RemotePathOf(string relativePath)
         {
             if (relativePath == SyncAction.RootPath) return remoteRoot;
