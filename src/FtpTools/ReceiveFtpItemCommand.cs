@@ -28,6 +28,16 @@ namespace FtpTools
         [Parameter]
         public SwitchParameter Recurse { get; set; }
 
+        /// <summary>With -Recurse: only files these wildcards name (the name, or with a '/' the path below the folder) are downloaded.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[]? Include { get; set; }
+
+        /// <summary>With -Recurse: files and folders these wildcards name are left out, a folder with everything below it.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[]? Exclude { get; set; }
+
         [Parameter]
         [ValidateSet(nameof(FtpIfExists.Overwrite), nameof(FtpIfExists.Skip), nameof(FtpIfExists.Fail), nameof(FtpIfExists.Resume))]
         public FtpIfExists IfExists { get; set; } = FtpIfExists.Overwrite;
@@ -35,9 +45,12 @@ namespace FtpTools
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        private PathFilter filter = PathFilter.None;
+
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
+            filter = TreeFilter.Create(this, Recurse.IsPresent, Include, Exclude);
             try
             {
                 destinationRoot = Destination is null
@@ -91,7 +104,10 @@ namespace FtpTools
                     // A folder always arrives as a folder of its own name inside -Destination ("/" has no name: its contents go into -Destination).
                     var localFolder = TransferTargets.LocalFolderFor(destinationRoot, item.FullName);
                     plan.Add(new PlannedDownload(session, null, localFolder));
-                    foreach (var entry in CreateWalker(session).Walk(item.FullName, int.MaxValue))
+                    var walker = CreateWalker(session);
+                    walker.ShouldDescend = folder => filter.IsInScope(TreeFilter.RelativeTo(item.FullName, folder.FullName), true);
+                    var walked = filter.Apply(walker.Walk(item.FullName, int.MaxValue), e => e.RelativePath, e => e.Item.Type == FtpItemType.Directory);
+                    foreach (var entry in walked)
                     {
                         var local = TryMapBelow(session, localFolder, entry);
                         if (local is null) continue;

@@ -20,6 +20,7 @@ namespace FtpTools
         private readonly List<LocalSource> sources = new List<LocalSource>();
         private bool sourcesMayVary;
         private bool timeWarningWritten;
+        private PathFilter filter = PathFilter.None;
 
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipeline = true)]
         [ValidateNotNullOrEmpty]
@@ -37,6 +38,16 @@ namespace FtpTools
 
         [Parameter]
         public SwitchParameter Recurse { get; set; }
+
+        /// <summary>With -Recurse: only files these wildcards name (the name, or with a '/' the path below the folder) are uploaded.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[]? Include { get; set; }
+
+        /// <summary>With -Recurse: files and folders these wildcards name are left out, a folder with everything below it.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[]? Exclude { get; set; }
 
         [Parameter]
         public FtpIfExists IfExists { get; set; } = FtpIfExists.Overwrite;
@@ -86,6 +97,7 @@ namespace FtpTools
 
         protected override void EndProcessing()
         {
+            filter = TreeFilter.Create(this, Recurse.IsPresent, Include, Exclude);
             var plan = new List<PlannedUpload>();
             foreach (var group in sources.GroupBy(s => s.Session))
             {
@@ -159,37 +171,34 @@ namespace FtpTools
                 // A folder always arrives as a folder of its own name inside -Destination (a root has no name: its contents go into -Destination).
                 var remoteFolder = TransferTargets.RemoteFolderFor(remoteDestination, name);
                 plan.Add(PlannedUpload.Folder(session, remoteFolder));
-                AddFolderContents(session, source.FullPath, source.FullPath, remoteFolder, plan);
+                AddFolderContents(session, source.FullPath, remoteFolder, plan);
             }
         }
 
-        /// <summary>Files and folders below a local folder, parents before children. Reparse points (junctions, links) are not followed, so a loop cannot trap the walk.</summary>
-        private void AddFolderContents(FtpSession session, string root, string folder, string remoteRoot, List<PlannedUpload> plan)
+        /// <summary>Files and folders below a local folder that -Include/-Exclude keep, parents before children. Links to folders are not followed.</summary>
+        private void AddFolderContents(FtpSession session, string root, string remoteRoot, List<PlannedUpload> plan)
         {
-            var directory = new DirectoryInfo(folder);
-            FileSystemInfo[] entries;
+            var walker = new LocalTreeWalker
+            {
+                ShouldDescend = relative => filter.IsInScope(relative, true),
+                LinkSkipped = path => WriteVerbose("Not following the link '" + path + "'."),
+                FolderFailed = (folder, exception) => WriteItemError(session, exception, folder),
+            };
+            IReadOnlyList<LocalWalkEntry> entries;
             try
             {
-                entries = directory.GetFileSystemInfos().OrderBy(e => e.Name, StringComparer.Ordinal).ToArray();
+                entries = filter.Apply(walker.Walk(root), e => e.RelativePath, e => e.IsFolder);
             }
             catch (Exception exception) when (IsItemFailure(exception))
             {
-                WriteItemError(session, exception, folder);
+                WriteItemError(session, exception, root);
                 return;
             }
 
-            foreach (var entry in entries.OfType<FileInfo>())
-                plan.Add(PlannedUpload.File(session, entry.FullName, TransferTargets.ForUploadBelow(remoteRoot, RelativeTo(root, entry.FullName))));
-            foreach (var entry in entries.OfType<DirectoryInfo>())
+            foreach (var entry in entries)
             {
-                if ((entry.Attributes & FileAttributes.ReparsePoint) != 0)
-                {
-                    WriteVerbose("Not following the link '" + entry.FullName + "'.");
-                    continue;
-                }
-
-                plan.Add(PlannedUpload.Folder(session, TransferTargets.ForUploadBelow(remoteRoot, RelativeTo(root, entry.FullName))));
-                AddFolderContents(session, root, entry.FullName, remoteRoot, plan);
+                var remotePath = TransferTargets.ForUploadBelow(remoteRoot, entry.RelativePath);
+                plan.Add(entry.IsFolder ? PlannedUpload.Folder(session, remotePath) : PlannedUpload.File(session, entry.FullPath, remotePath));
             }
         }
 
@@ -201,9 +210,6 @@ namespace FtpTools
             var root = System.IO.Path.GetPathRoot(fullPath) ?? string.Empty;
             return trimmed.Length == 0 || string.Equals(trimmed, root.TrimEnd(separators), StringComparison.OrdinalIgnoreCase) ? string.Empty : System.IO.Path.GetFileName(trimmed);
         }
-
-        private static string RelativeTo(string root, string fullPath) =>
-            fullPath.Substring(root.Length).TrimStart(System.IO.Path.DirectorySeparatorChar, System.IO.Path.AltDirectorySeparatorChar);
 
         private void Execute(IReadOnlyList<PlannedUpload> plan)
         {

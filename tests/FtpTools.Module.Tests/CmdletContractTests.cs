@@ -29,6 +29,7 @@ namespace FtpTools.Module.Tests
         private static readonly string[] MutatingCmdlets =
         {
             "Send-FtpItem", "Receive-FtpItem", "New-FtpDirectory", "Remove-FtpItem", "Rename-FtpItem", "Move-FtpItem", "Invoke-FtpCommand",
+            "Sync-FtpItem",
         };
 
         // Every parameter of every cmdlet, with its type name, exactly as the contract lists them (nothing more, nothing less).
@@ -50,15 +51,17 @@ namespace FtpTools.Module.Tests
             ["Get-FtpItem"] = WithSession(("Path", "String[]"), ("LiteralPath", "String[]")),
             ["Test-FtpPath"] = WithSession(("Path", "String[]"), ("LiteralPath", "String[]"), ("PathType", "FtpPathType")),
             ["Send-FtpItem"] = WithSession(("Path", "String[]"), ("LiteralPath", "String[]"), ("Destination", "String"), ("Recurse", "SwitchParameter"),
-                ("IfExists", "FtpIfExists"), ("PassThru", "SwitchParameter")),
+                ("Include", "String[]"), ("Exclude", "String[]"), ("IfExists", "FtpIfExists"), ("PassThru", "SwitchParameter")),
             ["Receive-FtpItem"] = WithSession(("Path", "String[]"), ("LiteralPath", "String[]"), ("Destination", "String"), ("Recurse", "SwitchParameter"),
-                ("IfExists", "FtpIfExists"), ("PassThru", "SwitchParameter")),
+                ("Include", "String[]"), ("Exclude", "String[]"), ("IfExists", "FtpIfExists"), ("PassThru", "SwitchParameter")),
             ["New-FtpDirectory"] = WithSession(("Path", "String[]")),
             ["Remove-FtpItem"] = WithSession(("Path", "String[]"), ("LiteralPath", "String[]"), ("Recurse", "SwitchParameter")),
             ["Rename-FtpItem"] = WithSession(("Path", "String"), ("LiteralPath", "String"), ("NewName", "String"), ("PassThru", "SwitchParameter")),
             ["Move-FtpItem"] = WithSession(("Path", "String[]"), ("LiteralPath", "String[]"), ("Destination", "String"), ("PassThru", "SwitchParameter")),
             ["Get-FtpFileHash"] = WithSession(("Path", "String[]"), ("LiteralPath", "String[]"), ("Algorithm", "FtpHashAlgorithm")),
             ["Invoke-FtpCommand"] = WithSession(("Command", "String")),
+            ["Sync-FtpItem"] = WithSession(("LocalPath", "String"), ("RemotePath", "String"), ("Direction", "FtpSyncDirection"), ("Compare", "FtpSyncCompare"),
+                ("Delete", "SwitchParameter"), ("Include", "String[]"), ("Exclude", "String[]")),
             ["Test-FtpConnection"] = new Dictionary<string, string>
             {
                 ["ComputerName"] = "String", ["Port"] = "Int32", ["Credential"] = "PSCredential", ["Protocol"] = "RemoteProtocol", ["Encryption"] = "FtpEncryption",
@@ -75,7 +78,7 @@ namespace FtpTools.Module.Tests
             ("Test-FtpPath", "Path", 0), ("Send-FtpItem", "Path", 0), ("Send-FtpItem", "Destination", 1), ("Receive-FtpItem", "Path", 0),
             ("Receive-FtpItem", "Destination", 1), ("New-FtpDirectory", "Path", 0), ("Remove-FtpItem", "Path", 0), ("Rename-FtpItem", "Path", 0),
             ("Rename-FtpItem", "NewName", 1), ("Move-FtpItem", "Path", 0), ("Move-FtpItem", "Destination", 1), ("Get-FtpFileHash", "Path", 0),
-            ("Invoke-FtpCommand", "Command", 0), ("Test-FtpConnection", "ComputerName", 0),
+            ("Invoke-FtpCommand", "Command", 0), ("Test-FtpConnection", "ComputerName", 0), ("Sync-FtpItem", "LocalPath", 0), ("Sync-FtpItem", "RemotePath", 1),
         };
 
         // Parameters bound by property name, with the aliases that make them bind (FullName from FtpItem/FileInfo, PSPath from Get-ChildItem).
@@ -141,6 +144,7 @@ namespace FtpTools.Module.Tests
         [InlineData("Move-FtpItem", "FtpItem")]
         [InlineData("Get-FtpFileHash", "FtpFileHash")]
         [InlineData("Invoke-FtpCommand", "FtpCommandResult")]
+        [InlineData("Sync-FtpItem", "FtpSyncResult")]
         public void Output_types_follow_the_contract(string cmdlet, string typeName)
         {
             var outputType = Attribute(Cmdlet(module, cmdlet)!, "OutputTypeAttribute")!;

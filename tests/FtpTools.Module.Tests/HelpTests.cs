@@ -38,14 +38,15 @@ namespace FtpTools.Module.Tests
             ["Get-FtpChildItem"] = new[] { "Path", "LiteralPath", "Filter", "Recurse", "Depth", "File", "Directory", "Force", "Session" },
             ["Get-FtpItem"] = new[] { "Path", "LiteralPath", "Session" },
             ["Test-FtpPath"] = new[] { "Path", "LiteralPath", "PathType", "Session" },
-            ["Send-FtpItem"] = new[] { "Path", "LiteralPath", "Destination", "Recurse", "IfExists", "PassThru", "Session", "WhatIf", "Confirm" },
-            ["Receive-FtpItem"] = new[] { "Path", "LiteralPath", "Destination", "Recurse", "IfExists", "PassThru", "Session", "WhatIf", "Confirm" },
+            ["Send-FtpItem"] = new[] { "Path", "LiteralPath", "Destination", "Recurse", "Include", "Exclude", "IfExists", "PassThru", "Session", "WhatIf", "Confirm" },
+            ["Receive-FtpItem"] = new[] { "Path", "LiteralPath", "Destination", "Recurse", "Include", "Exclude", "IfExists", "PassThru", "Session", "WhatIf", "Confirm" },
             ["New-FtpDirectory"] = new[] { "Path", "Session", "WhatIf", "Confirm" },
             ["Remove-FtpItem"] = new[] { "Path", "LiteralPath", "Recurse", "Session", "WhatIf", "Confirm" },
             ["Rename-FtpItem"] = new[] { "Path", "LiteralPath", "NewName", "PassThru", "Session", "WhatIf", "Confirm" },
             ["Move-FtpItem"] = new[] { "Path", "LiteralPath", "Destination", "PassThru", "Session", "WhatIf", "Confirm" },
             ["Get-FtpFileHash"] = new[] { "Path", "LiteralPath", "Algorithm", "Session" },
             ["Invoke-FtpCommand"] = new[] { "Command", "Session", "WhatIf", "Confirm" },
+            ["Sync-FtpItem"] = new[] { "LocalPath", "RemotePath", "Direction", "Compare", "Delete", "Include", "Exclude", "Session", "WhatIf", "Confirm" },
             ["Test-FtpConnection"] = new[]
             {
                 "ComputerName", "Port", "Credential", "Protocol", "Encryption", "ActivePortRange", "ActiveExternalAddress", "CertificateThumbprint",
