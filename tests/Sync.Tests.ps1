@@ -151,8 +151,8 @@ Describe 'Sync-FtpItem -Delete and -WhatIf' -Skip:$labSkip {
         $counts['Upload'] | Should -Be 4
         $counts['CreateFolder'] | Should -Be 3
         $counts['Delete'] | Should -Be 1
-        (Get-TreeState $d.Disk).Keys -join '|' | Should -Be ($remoteBefore.Keys -join '|')
-        (Get-TreeState $source).Keys -join '|' | Should -Be ($localBefore.Keys -join '|')
+        ((Get-TreeState $d.Disk).Keys | Sort-Object) -join '|' | Should -Be (($remoteBefore.Keys | Sort-Object) -join '|')
+        ((Get-TreeState $source).Keys | Sort-Object) -join '|' | Should -Be (($localBefore.Keys | Sort-Object) -join '|')
 
         $target = Join-Path $TestDrive (New-UniqueName -Prefix 'never')
         @(Sync-FtpItem -Session $d.Session -LocalPath $target -RemotePath $d.Remote -Direction Download -WhatIf).Count | Should -Be 2
@@ -203,7 +203,7 @@ Describe '-Include and -Exclude keep the tree structure' -Skip:$labSkip {
         $source = New-SourceTree
         $results = @(Sync-FtpItem -Session $d.Session -LocalPath $source -RemotePath $d.Remote -Direction Upload -Include '*.csv', '*.txt' -Exclude 'Büro Ordner/deep')
         ($results | Where-Object Action -ne 'Skip' | ForEach-Object { "$($_.Action) $($_.RelativePath)" }) -join '|' | Should -Be 'CreateFolder Büro Ordner|Upload Büro Ordner/Grüße an alle.txt'
-        (Get-TreeState $d.Disk).Keys -join '|' | Should -Be ((@('Büro Ordner/', 'Büro Ordner/Grüße an alle.txt') | Sort-Object) -join '|')
+        ((Get-TreeState $d.Disk).Keys | Sort-Object) -join '|' | Should -Be ((@('Büro Ordner/', 'Büro Ordner/Grüße an alle.txt') | Sort-Object) -join '|')
     }
 
     It 'Send-FtpItem -Recurse and Receive-FtpItem -Recurse filter the same way' {
