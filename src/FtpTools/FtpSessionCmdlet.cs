@@ -41,7 +41,9 @@ namespace FtpTools
 
         /// <summary>Runs a call that is safe to repeat; if it fails because the connection just dropped, reconnects and runs it once more.</summary>
         protected T Repeatable<T>(FtpSession session, Func<IRemoteFileSystem, T> call) =>
-            session.Connection.Repeatable(call, reason => WriteVerboseAbout(session, "reconnected to " + session.Connection.Address + " and repeating the request: " + reason), CancellationToken);
+            Registry.Sessions.Contains(session)
+                ? session.Connection.Repeatable(call, reason => WriteVerboseAbout(session, "reconnected to " + session.Connection.Address + " and repeating the request: " + reason), CancellationToken)
+                : call(session.FileSystem);
 
         /// <summary>The items one -Path (wildcards) or -LiteralPath value names. Throws for a literal path that names nothing.</summary>
         protected IReadOnlyList<FtpListItem> FindItems(FtpSession session, string path, bool literal)
