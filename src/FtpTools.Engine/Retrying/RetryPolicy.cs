@@ -8,13 +8,14 @@ namespace FtpTools.Engine.Retrying
     /// </summary>
     public sealed class RetryPolicy
     {
+        /// <summary>The longest wait between two attempts unless the first delay is longer. Declared first: the policies below use it.</summary>
+        public static readonly TimeSpan DefaultMaxDelay = TimeSpan.FromMinutes(1);
+
         /// <summary>Three retries, 5 s, 10 s and 20 s apart: long enough for a server restart or a network blip, short enough that a job whose server is really gone fails within a minute.</summary>
         public static readonly RetryPolicy Default = new RetryPolicy(3, TimeSpan.FromSeconds(5));
 
         /// <summary>Fail at the first error.</summary>
         public static readonly RetryPolicy None = new RetryPolicy(0, TimeSpan.Zero);
-
-        public static readonly TimeSpan DefaultMaxDelay = TimeSpan.FromMinutes(1);
 
         public RetryPolicy(int retryCount, TimeSpan retryDelay, TimeSpan? maxDelay = null)
         {

@@ -29,7 +29,8 @@ namespace FtpTools.Engine.Retrying
             }
 
             if (HasPermanentCause(ftp.Cause)) return false;
-            if (ftp.ReplyCode is int code) return code >= 400 && code < 500;
+            // A negative reply decides by its class; a positive one (226 on a cut-off download) leaves it to the failure itself.
+            if (ftp.ReplyCode is int code && code >= 400) return code < 500;
             return ftp.IsTransient;
         }
 
