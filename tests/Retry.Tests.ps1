@@ -182,13 +182,18 @@ Describe 'The server process killed mid-transfer and restarted' -Skip:$labSkip {
         Disconnect-FtpServer -Session $s
     }
 
-    It 'vsftpd: with the retry policy an upload resumes at the remote file''s end and arrives byte-identical' {
-        $s = Connect-Ftp -With @{ RetryCount = 4; RetryDelay = 1 }
+    It '<Label>: with the retry policy an upload resumes at the remote file''s end and arrives byte-identical' -TestCases @(
+        @{ Label = 'vsftpd'; Kind = 'ftp' }
+        @{ Label = 'OpenSSH sftp'; Kind = 'sftp' }
+    ) {
+        param($Label, $Kind)
+        $server = if ($Kind -eq 'ftp') { $ftp } else { $sftp }
+        $s = if ($Kind -eq 'ftp') { Connect-Ftp -With @{ RetryCount = 4; RetryDelay = 1 } } else { Connect-Sftp -With @{ RetryCount = 4; RetryDelay = 1 } }
         $local = New-RandomFile -Path (Join-Path $TestDrive ((New-UniqueName -Prefix 'up') + '.bin')) -Size $bigSize -Seed 9
-        $remote = '/' + $local.Name
-        $killer = Start-ServerKiller -Path (Get-ServerPath -Server $ftp -RemotePath $remote) -Name $ftp.name
+        $remote = ([string]$server.remoteRootDirectory).TrimEnd('/') + '/' + $local.Name
+        $killer = Start-ServerKiller -Path (Get-DiskPath $server $remote) -Name $server.name
         try {
-            $output = Send-FtpItem -Session $s -LiteralPath $local.FullName -Destination $remote -PassThru -Verbose 4>&1
+            $output = Send-FtpItem -Session $s -LiteralPath $local.FullName -Destination $remote -PassThru -Verbose -WarningAction SilentlyContinue 4>&1
         }
         finally { $killedAt = Wait-ServerKiller $killer }
 
@@ -198,7 +203,7 @@ Describe 'The server process killed mid-transfer and restarted' -Skip:$labSkip {
         $item.Count | Should -Be 1
         $item[0].Retries | Should -BeGreaterOrEqual 1
         $item[0].Length | Should -Be $bigSize
-        Get-Sha256 -LiteralPath (Get-ServerPath -Server $ftp -RemotePath $remote) | Should -Be (Get-Sha256 -LiteralPath $local.FullName)
+        Get-Sha256 -LiteralPath (Get-DiskPath $server $remote) | Should -Be (Get-Sha256 -LiteralPath $local.FullName)
         ($verbose -match 'retry 1 of 4 in 1 s after ').Count | Should -BeGreaterThan 0
         ($verbose -match 'resuming at the remote file''s end').Count | Should -BeGreaterThan 0
         Disconnect-FtpServer -Session $s

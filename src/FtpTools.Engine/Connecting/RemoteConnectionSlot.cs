@@ -47,8 +47,8 @@ namespace FtpTools.Engine.Connecting
         }
 
         /// <summary>
-        /// Runs a call that is safe to repeat (a listing, SIZE, MDTM, CWD, a lookup): when it fails because the connection dropped,
-        /// reconnects and runs it once more. reconnected is told the reason before the repeat.
+        /// Runs a call that is safe to repeat (a listing, SIZE, MDTM, CWD, a lookup): when it fails because the control connection
+        /// dropped, reconnects and runs it once more. reconnected is told the reason before the repeat.
         /// </summary>
         public T Repeatable<T>(Func<IRemoteFileSystem, T> call, Action<string>? reconnected, CancellationToken cancellationToken)
         {
@@ -57,7 +57,9 @@ namespace FtpTools.Engine.Connecting
             {
                 return call(Current);
             }
-            catch (FtpException exception) when (exception is FtpConnectionException && !Current.IsConnected && !cancellationToken.IsCancellationRequested)
+            // Only the control connection's own failures: a data connection that could not be made (active mode behind a
+            // firewall) also ends the session, but repeating the request would only wait for the same timeout again.
+            catch (FtpException exception) when (exception is FtpConnectionException && exception.Phase == FtpPhase.Command && !Current.IsConnected && !cancellationToken.IsCancellationRequested)
             {
                 Reconnect(cancellationToken);
                 reconnected?.Invoke(exception.Message);

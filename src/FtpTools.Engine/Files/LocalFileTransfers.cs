@@ -174,7 +174,8 @@ namespace FtpTools.Engine.Files
 
             var folder = Path.GetDirectoryName(localPath);
             if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
-            if (attempt.Retries == 0) FileStarted?.Invoke(remote.Name);
+            if (!attempt.Announced) FileStarted?.Invoke(remote.Name);
+            attempt.Announced = true;
             attempt.Started = true;
             long received = 0;
             // What the partial file is kept for: -IfExists Resume's next run, or this command's next attempt.
@@ -214,7 +215,8 @@ namespace FtpTools.Engine.Files
             if (decision.Action == TransferAction.Skip) return LocalTransferResult.Skipped(decision.Reason);
             if (decision.Action == TransferAction.Fail) throw DestinationExistsException.ForUpload(remotePath);
 
-            if (attempt.Retries == 0) FileStarted?.Invoke(Path.GetFileName(localPath));
+            if (!attempt.Announced) FileStarted?.Invoke(Path.GetFileName(localPath));
+            attempt.Announced = true;
             attempt.Started = true;
             long sent;
             long startOffset;

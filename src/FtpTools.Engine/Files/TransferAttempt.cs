@@ -9,6 +9,9 @@ namespace FtpTools.Engine.Files
         /// <summary>This attempt got past the -IfExists decision and began to move bytes.</summary>
         public bool Started { get; set; }
 
+        /// <summary>FileStarted was called: once per file, however many attempts it takes.</summary>
+        public bool Announced { get; set; }
+
         /// <summary>Downloads: an earlier attempt began writing the partial file, so this one continues from it.</summary>
         public bool ContinuePartial { get; set; }
 
