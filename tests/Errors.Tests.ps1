@@ -196,7 +196,7 @@ Describe 'A cut-off download says it was incomplete' -Skip:($labSkip -or $noHost
             $c = Connect-FtpServer -ComputerName 127.0.0.1 -Port $h.Port -Credential $h.Credential -Encryption None -WarningAction SilentlyContinue
             try {
                 $dest = New-Item -ItemType Directory -Path (Join-Path $TestDrive (New-UniqueName -Prefix 'cut'))
-                Receive-FtpItem -Session $c -Path /cut-big.bin -Destination $dest.FullName -ErrorAction SilentlyContinue -ErrorVariable ev
+                Receive-FtpItem -Session $c -Path /cut-big.bin -Destination $dest.FullName -RetryCount 0 -ErrorAction SilentlyContinue -ErrorVariable ev
                 $ev.Count | Should -Be 1
                 $ev[0].FullyQualifiedErrorId | Should -BeLike 'FtpTools.TransferFailed,*'
                 $ev[0].Exception.Message | Should -Match 'incomplete: 50000 of 100000 bytes'

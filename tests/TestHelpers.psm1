@@ -198,6 +198,51 @@ function Stop-FtpLab {
     }
 }
 
+function Restart-LabServer {
+    <#
+    .SYNOPSIS
+    Kills a lab server with its whole process group (its client sessions die with it) and starts it again on the same port.
+    .DESCRIPTION
+    Tells the lab process (Start-FtpLab) on its standard input: "restart NAME PAUSE_MS". The lab kills the server at once,
+    waits PauseMilliseconds and starts it again. With -Wait, returns once the port refused a connection and then accepted one.
+    #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory)]
+        [object] $Lab,
+
+        [Parameter(Mandatory)]
+        [string] $Name,
+
+        [int] $PauseMilliseconds = 1000,
+
+        [switch] $Wait,
+
+        [int] $TimeoutSeconds = 30
+    )
+    $server = $Lab.Servers[$Name]
+    $Lab.Process.StandardInput.WriteLine(('restart {0} {1}' -f $Name, $PauseMilliseconds))
+    $Lab.Process.StandardInput.Flush()
+    if (-not $Wait) { return }
+    $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSeconds)
+    $sawDown = $false
+    while ([DateTime]::UtcNow -lt $deadline) {
+        $client = New-Object -TypeName System.Net.Sockets.TcpClient
+        try {
+            $client.Connect([string]$server.host, [int]$server.port)
+            if ($sawDown) { return }
+        }
+        catch [System.Net.Sockets.SocketException] {
+            $sawDown = $true
+        }
+        finally {
+            $client.Dispose()
+        }
+        Start-Sleep -Milliseconds 50
+    }
+    throw "The lab server '$Name' was not restarted within $TimeoutSeconds s."
+}
+
 function New-TestCredential {
     <#
     .SYNOPSIS
@@ -331,5 +376,5 @@ function New-UniqueName {
     '{0}-{1}' -f $Prefix, [guid]::NewGuid().ToString('N').Substring(0, 12)
 }
 
-Export-ModuleMember -Function Get-FtpTestRepoRoot, Import-FtpToolsForTest, Get-FtpLabSkipReason, Get-PwshPath, Start-FtpLab, Stop-FtpLab, New-TestCredential,
+Export-ModuleMember -Function Get-FtpTestRepoRoot, Import-FtpToolsForTest, Get-FtpLabSkipReason, Get-PwshPath, Start-FtpLab, Stop-FtpLab, Restart-LabServer, New-TestCredential,
     Get-LabConnectParameters, Connect-LabServer, New-RandomFile, Get-ServerPath, Get-Sha256, New-UniqueName

@@ -27,7 +27,7 @@ namespace FtpTools.Engine
                 try
                 {
                     RunTransfer("RETR " + target, target, restartOffset, isUpload: false, progress, cancellationToken,
-                        (data, monitor) => CopyData(data, destination, monitor, copied => written += copied, cancellationToken),
+                        (data, monitor) => CopyData(data, destination, monitor, copied => written += copied, cancellationToken, localIsSource: false),
                         rewind: () => written == 0);
                 }
                 catch (FtpCommandException exception) when (written == 0 && IsDiagnosable(exception))
@@ -64,7 +64,7 @@ namespace FtpTools.Engine
                 try
                 {
                     RunTransfer(command, target, 0, isUpload: true, progress, cancellationToken,
-                        (data, monitor) => CopyData(source, data, monitor, copied => sent += copied, cancellationToken), total, offset, () =>
+                        (data, monitor) => CopyData(source, data, monitor, copied => sent += copied, cancellationToken, localIsSource: true), total, offset, () =>
                     {
                         if (!source.CanSeek) return false;
                         source.Seek(offset, SeekOrigin.Begin);
@@ -89,8 +89,10 @@ namespace FtpTools.Engine
         }
 
         /// <summary>The copy loop of every transfer; copied sees each chunk as it lands, so a failed attempt knows how much it moved.</summary>
-        private void CopyData(System.IO.Stream from, System.IO.Stream to, TransferMonitor monitor, Action<int> copied, CancellationToken cancellationToken)
+        private void CopyData(System.IO.Stream from, System.IO.Stream to, TransferMonitor monitor, Action<int> copied, CancellationToken cancellationToken, bool localIsSource)
         {
+            if (localIsSource) from = new LocalStreamGuard(from);
+            else to = new LocalStreamGuard(to);
             // One buffer per session: a tree of small files would otherwise allocate one per file.
             if (transferBuffer is null || transferBuffer.Length != Options.TransferBufferSize) transferBuffer = new byte[Options.TransferBufferSize];
             var buffer = transferBuffer;

@@ -29,7 +29,8 @@ namespace FtpTools.Engine
 
         public bool CanSetModifiedTime => Features.Has("MFMT");
 
-        public bool IsConnected => connection != null && connection.IsUsable;
+        /// <summary>False once the connection failed, or (checked with one socket poll) the server closed it or sent a 421 while idle.</summary>
+        public bool IsConnected => connection != null && connection.IsUsable && !connection.HasEndedWhileIdle();
 
         public string Greeting { get; private set; } = string.Empty;
 

@@ -4,6 +4,7 @@ using System.IO;
 using System.Security;
 using FtpTools.Engine;
 using FtpTools.Engine.Connecting;
+using FtpTools.Engine.Retrying;
 
 namespace FtpTools
 {
@@ -82,6 +83,16 @@ namespace FtpTools
         [ValidateRange(0, 86400)]
         public int KeepAliveInterval { get; set; } = 60;
 
+        /// <summary>Retries of a file transfer after a transient failure; Send-FtpItem and Receive-FtpItem can override it.</summary>
+        [Parameter]
+        [ValidateRange(0, 100)]
+        public int RetryCount { get; set; } = RetryPolicy.Default.RetryCount;
+
+        /// <summary>Seconds before the first retry; doubled before each next one, up to a minute.</summary>
+        [Parameter]
+        [ValidateRange(0, 3600)]
+        public int RetryDelay { get; set; } = (int)RetryPolicy.Default.RetryDelay.TotalSeconds;
+
         protected override void ProcessRecord()
         {
             var relay = new TraceRelay();
@@ -106,7 +117,10 @@ namespace FtpTools
             }
 
             var registry = Registry;
-            var session = new FtpSession(registry.NextId(), connection!, relay, plan.Host, plan.Port, plan.UserName);
+            var session = new FtpSession(registry.NextId(), connection!, relay, plan.Host, plan.Port, plan.UserName)
+            {
+                Retry = new RetryPolicy(RetryCount, TimeSpan.FromSeconds(RetryDelay)),
+            };
             registry.Add(session);
             WriteObject(session);
         }

@@ -3,6 +3,7 @@ using System.Linq;
 using FtpTools.Engine;
 using FtpTools.Engine.Completion;
 using FtpTools.Engine.Connecting;
+using FtpTools.Engine.Retrying;
 using FtpTools.Engine.Sftp;
 
 namespace FtpTools
@@ -100,6 +101,15 @@ namespace FtpTools
 
         /// <summary>SFTP only: publickey, password or keyboard-interactive.</summary>
         public string? AuthenticationMethod { get; }
+
+        /// <summary>How often Send-FtpItem and Receive-FtpItem try a file again after a transient failure (-RetryCount of Connect-FtpServer).</summary>
+        public int RetryCount => Retry.RetryCount;
+
+        /// <summary>Seconds before the first retry, doubled before each next one up to a minute (-RetryDelay of Connect-FtpServer).</summary>
+        public int RetryDelay => (int)Retry.RetryDelay.TotalSeconds;
+
+        /// <summary>The retry policy the transfer cmdlets use unless given -RetryCount or -RetryDelay.</summary>
+        internal RetryPolicy Retry { get; set; } = RetryPolicy.Default;
 
         /// <summary>The session's connection; it may be replaced by a fresh one with the same settings (see RemoteConnectionSlot).</summary>
         internal RemoteConnectionSlot Connection { get; }

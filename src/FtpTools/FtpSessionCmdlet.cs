@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
@@ -15,8 +16,34 @@ namespace FtpTools
         /// <summary>The -Session argument for the current pipeline object, if any.</summary>
         protected abstract FtpSession? SessionArgument { get; }
 
-        /// <summary>The session for the current pipeline object: -Session, or the latest session of this runspace.</summary>
-        protected FtpSession CurrentSession => ResolveSession(SessionArgument);
+        /// <summary>
+        /// The session for the current pipeline object: -Session, or the latest session of this runspace. A session whose
+        /// connection dropped since its last use (server restarted, idle timeout, NAT) is reconnected first, with its settings
+        /// and in its directory; a session ended with Disconnect-FtpServer is not.
+        /// </summary>
+        protected FtpSession CurrentSession => Reconnected(ResolveSession(SessionArgument));
+
+        private FtpSession Reconnected(FtpSession session)
+        {
+            if (session.IsConnected || !Registry.Sessions.Contains(session)) return session;
+            try
+            {
+                UseSession(session, () => session.Connection.Reconnect(CancellationToken));
+            }
+            catch (Exception exception) when (IsItemFailure(exception))
+            {
+                ThrowFtpError(session, exception, session.ToString());
+            }
+
+            WriteVerboseAbout(session, "reconnected to " + session.Connection.Address + ": the connection had dropped since its last use.");
+            return session;
+        }
+
+        /// <summary>Runs a call that is safe to repeat; if it fails because the connection just dropped, reconnects and runs it once more.</summary>
+        protected T Repeatable<T>(FtpSession session, Func<IRemoteFileSystem, T> call) =>
+            Registry.Sessions.Contains(session)
+                ? session.Connection.Repeatable(call, reason => WriteVerboseAbout(session, "reconnected to " + session.Connection.Address + " and repeating the request: " + reason), CancellationToken)
+                : call(session.FileSystem);
 
         /// <summary>The items one -Path (wildcards) or -LiteralPath value names. Throws for a literal path that names nothing.</summary>
         protected IReadOnlyList<FtpListItem> FindItems(FtpSession session, string path, bool literal)
@@ -25,7 +52,7 @@ namespace FtpTools
             var pattern = literal
                 ? RemotePathPattern.Parse(FtpWildcardPattern.EscapeText(path), client.CurrentDirectory)
                 : RemotePathPattern.Parse(path, client.CurrentDirectory);
-            var finder = new RemoteItemFinder(d => client.ListDirectory(d, CancellationToken), p => client.GetItem(p, CancellationToken))
+            var finder = new RemoteItemFinder(d => Repeatable(session, fs => fs.ListDirectory(d, CancellationToken)), p => Repeatable(session, fs => fs.GetItem(p, CancellationToken)))
             {
                 Listed = WarnAboutListing,
             };
@@ -34,7 +61,7 @@ namespace FtpTools
 
         /// <summary>A walker over every entry, hidden ones included (descendIntoHidden false: dot-named folders are listed but not entered).</summary>
         protected RemoteTreeWalker CreateWalker(FtpSession session, bool descendIntoHidden = true) =>
-            new RemoteTreeWalker(d => session.FileSystem.ListDirectory(d, CancellationToken))
+            new RemoteTreeWalker(d => Repeatable(session, fs => fs.ListDirectory(d, CancellationToken)))
             {
                 Listed = WarnAboutListing,
                 SubdirectoryFailed = (directory, exception) => WriteItemError(session, exception, directory),

@@ -45,6 +45,16 @@ namespace FtpTools
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        /// <summary>Retries of a file after a transient failure; the session's -RetryCount unless given.</summary>
+        [Parameter]
+        [ValidateRange(0, 100)]
+        public int RetryCount { get; set; }
+
+        /// <summary>Seconds before the first retry, doubled before each next one up to a minute; the session's -RetryDelay unless given.</summary>
+        [Parameter]
+        [ValidateRange(0, 3600)]
+        public int RetryDelay { get; set; }
+
         private PathFilter filter = PathFilter.None;
 
         protected override void BeginProcessing()
@@ -165,10 +175,12 @@ namespace FtpTools
                 Explained = message => WriteVerboseAbout(session, message),
                 FileStarted = reporter.StartFile,
                 FileFinished = reporter.FinishFile,
+                Retry = RetryParameters.PolicyFor(this, session, RetryCount, RetryDelay),
             };
             var result = transfers.DownloadToFile(remote, localPath, IfExists, reporter, CancellationToken);
             // The file as Get-Item returns it (with PSPath, PSParentPath, ...), so it shows in the usual file system view.
-            if (PassThru.IsPresent && !result.WasSkipped) WriteObject(InvokeProvider.Item.Get(new[] { localPath }, false, true), true);
+            if (PassThru.IsPresent && !result.WasSkipped)
+                foreach (var file in InvokeProvider.Item.Get(new[] { localPath }, false, true)) WriteObject(RetryParameters.WithRetries(file, result));
         }
 
         /// <summary>One step: a file to download, or (Remote null) a local folder to create so empty remote folders are mirrored too.</summary>

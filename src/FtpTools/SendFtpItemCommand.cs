@@ -55,6 +55,16 @@ namespace FtpTools
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        /// <summary>Retries of a file after a transient failure; the session's -RetryCount unless given.</summary>
+        [Parameter]
+        [ValidateRange(0, 100)]
+        public int RetryCount { get; set; }
+
+        /// <summary>Seconds before the first retry, doubled before each next one up to a minute; the session's -RetryDelay unless given.</summary>
+        [Parameter]
+        [ValidateRange(0, 3600)]
+        public int RetryDelay { get; set; }
+
         protected override void ProcessRecord()
         {
             var session = CurrentSession;
@@ -260,12 +270,13 @@ namespace FtpTools
                 ModificationTimeNotKept = WarnOnceAboutTimes,
                 FileStarted = reporter.StartFile,
                 FileFinished = reporter.FinishFile,
+                Retry = RetryParameters.PolicyFor(this, session, RetryCount, RetryDelay),
             };
             var result = transfers.UploadFromFile(localPath, remotePath, IfExists, reporter, CancellationToken);
             if (PassThru.IsPresent && !result.WasSkipped)
             {
                 var uploaded = session.FileSystem.GetItem(remotePath, CancellationToken);
-                if (uploaded != null) WriteObject(ToFtpItem(uploaded, session));
+                if (uploaded != null) WriteObject(RetryParameters.WithRetries(ToFtpItem(uploaded, session), result));
             }
         }
 

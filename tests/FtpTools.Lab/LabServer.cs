@@ -147,6 +147,20 @@ public sealed class LabServer : IDisposable
         throw Failure($"not ready after {timeout.TotalSeconds:0.#} s ({lastProblem})");
     }
 
+    /// <summary>
+    /// Kills the server with its whole process tree and session (its client sessions die with it, as in a crash), waits
+    /// <paramref name="pause"/>, then starts it again on the same port with the same configuration and waits until it is ready.
+    /// </summary>
+    public void Restart(TimeSpan pause, TimeSpan readyTimeout)
+    {
+        LabProcess? old = _process;
+        _process = null;
+        old?.Dispose();
+        Thread.Sleep(pause);
+        Start();
+        WaitUntilReady(readyTimeout);
+    }
+
     public void Stop()
     {
         _process?.Kill();

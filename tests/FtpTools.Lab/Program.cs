@@ -10,7 +10,8 @@ namespace FtpTools.Lab;
 /// <summary>
 /// CLI for the Pester tests, the benchmark and the demo:
 ///   serve (--servers a,b | --all) [--json FILE] [--no-stdin]   start, write FILE, print "ready", run until
-///                                                               stdin closes (unless --no-stdin) or SIGTERM/SIGINT
+///                                                               stdin closes (unless --no-stdin) or SIGTERM/SIGINT;
+///                                                               "restart NAME PAUSE_MS" on stdin restarts a server
 ///   list                                                        server names and notes
 ///   check                                                       missing prerequisites (exit 1 if any)
 /// </summary>
@@ -102,10 +103,11 @@ public static class Program
         {
             var stdinWatcher = new Thread(() =>
             {
-                using Stream input = Console.OpenStandardInput();
-                var buffer = new byte[256];
-                while (input.Read(buffer, 0, buffer.Length) > 0)
+                using var input = new StreamReader(Console.OpenStandardInput());
+                string? line;
+                while ((line = input.ReadLine()) != null)
                 {
+                    RunCommand(lab, line);
                 }
 
                 stop.Set();
@@ -122,6 +124,33 @@ public static class Program
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// A line on stdin: "restart NAME PAUSE_MS" kills the server NAME (whole process group) and starts it again on the same
+    /// port after PAUSE_MS, in the background; when it is ready again "restarted NAME" goes to stderr. Other lines are ignored.
+    /// </summary>
+    private static void RunCommand(Lab lab, string line)
+    {
+        string[] words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length != 3 || words[0] != "restart" || !int.TryParse(words[2], out int pauseMilliseconds))
+        {
+            return;
+        }
+
+        new Thread(() =>
+        {
+            try
+            {
+                lab.Server(words[1]).Restart(TimeSpan.FromMilliseconds(pauseMilliseconds), TimeSpan.FromSeconds(30));
+                Console.Error.WriteLine("restarted " + words[1]);
+            }
+            catch (Exception exception) when (exception is LabServerStartException or ArgumentException or InvalidOperationException)
+            {
+                Console.Error.WriteLine("restart of " + words[1] + " failed: " + exception.Message);
+            }
+        })
+        { IsBackground = true, Name = "restart " + words[1] }.Start();
     }
 
     private static int List()

@@ -32,6 +32,41 @@ namespace FtpTools.Engine.Connecting
         /// <summary>How many times this slot has replaced its connection.</summary>
         public int Reconnects { get; private set; }
 
+        /// <summary>"host:port" of the server, for messages.</summary>
+        public string Address => (connector.Plan.Host.IndexOf(':') >= 0 ? "[" + connector.Plan.Host + "]" : connector.Plan.Host) + ":" + connector.Plan.Port;
+
+        /// <summary>
+        /// Reconnects when the connection is known to be gone (an earlier failure closed it, the server closed it or sent 421 while
+        /// it was idle, the SSH session ended). The check costs no round trip. Returns true when it reconnected.
+        /// </summary>
+        public bool EnsureConnected(CancellationToken cancellationToken)
+        {
+            if (Current.IsConnected) return false;
+            Reconnect(cancellationToken);
+            return true;
+        }
+
+        /// <summary>
+        /// Runs a call that is safe to repeat (a listing, SIZE, MDTM, CWD, a lookup): when it fails because the control connection
+        /// dropped, reconnects and runs it once more. reconnected is told the reason before the repeat.
+        /// </summary>
+        public T Repeatable<T>(Func<IRemoteFileSystem, T> call, Action<string>? reconnected, CancellationToken cancellationToken)
+        {
+            if (call is null) throw new ArgumentNullException(nameof(call));
+            try
+            {
+                return call(Current);
+            }
+            // Only the control connection's own failures: a data connection that could not be made (active mode behind a
+            // firewall) also ends the session, but repeating the request would only wait for the same timeout again.
+            catch (FtpException exception) when (exception is FtpConnectionException && exception.Phase == FtpPhase.Command && !Current.IsConnected && !cancellationToken.IsCancellationRequested)
+            {
+                Reconnect(cancellationToken);
+                reconnected?.Invoke(exception.Message);
+                return call(Current);
+            }
+        }
+
         /// <summary>
         /// Drops the current connection (quietly: it is usually broken already), opens a new one and returns to the directory the old
         /// one was in. Failures to connect are the FtpException family, and leave the old connection in place.

@@ -3,6 +3,7 @@ using System.IO;
 using System.Threading;
 using FtpTools.Engine.Connecting;
 using FtpTools.Engine.Planning;
+using FtpTools.Engine.Retrying;
 
 namespace FtpTools.Engine.Files
 {
@@ -49,35 +50,140 @@ namespace FtpTools.Engine.Files
         /// <summary>Called when the bytes have moved: for a download with the local file's length, for an upload with the bytes sent.</summary>
         public Action<long>? FileFinished { get; set; }
 
+        /// <summary>How often a transfer that failed for a transient reason is tried again (none unless set).</summary>
+        public RetryPolicy Retry { get; set; } = RetryPolicy.None;
+
+        /// <summary>The back-off wait between attempts; tests replace it so they need not sleep.</summary>
+        public Action<TimeSpan, CancellationToken> WaitBeforeRetry { get; set; } = RetryWait.Sleep;
+
         /// <summary>
         /// Downloads remote to localPath. Throws DestinationExistsException for -IfExists Fail, IOException when localPath is a
         /// directory, the FtpException family (and OperationCanceledException) when the transfer fails; then the partial file is
         /// deleted, except with -IfExists Resume, where the next run continues from it. An existing localPath is replaced only
         /// once every byte has arrived.
         /// </summary>
+        /// <remarks>
+        /// With a Retry policy, a transient failure (see TransientFailures) is tried again after the back-off, over a new
+        /// connection when the old one dropped, continuing from the bytes in the partial file; it is kept between attempts
+        /// and deleted only when the download gives up (and -IfExists is not Resume). Result.Retries counts the retries.
+        /// </remarks>
         public LocalTransferResult DownloadToFile(FtpListItem remote, string localPath, FtpIfExists ifExists, IProgress<FtpTransferProgress>? progress, CancellationToken cancellationToken)
         {
             if (remote is null) throw new ArgumentNullException(nameof(remote));
             if (localPath is null) throw new ArgumentNullException(nameof(localPath));
+            var attempt = new TransferAttempt();
+            while (true)
+            {
+                attempt.KeepPartial = ifExists == FtpIfExists.Resume || attempt.Retries < Retry.RetryCount;
+                try
+                {
+                    return DownloadOnce(remote, localPath, ifExists, attempt, progress, cancellationToken).WithRetries(attempt.Retries);
+                }
+                catch (Exception exception) when (attempt.Retries < Retry.RetryCount && TransientFailures.IsTransient(exception) && !cancellationToken.IsCancellationRequested)
+                {
+                    var partialPath = TransferTargets.PartialPathFor(localPath);
+                    var arrived = File.Exists(partialPath) ? new FileInfo(partialPath).Length : 0;
+                    attempt.ContinuePartial |= attempt.Started;
+                    PrepareRetry(attempt, exception, attempt.ContinuePartial && arrived > 0 ? "resuming at byte " + arrived : "starting again", cancellationToken);
+                }
+                catch when ((attempt.Started || attempt.ContinuePartial) && ifExists != FtpIfExists.Resume)
+                {
+                    TryDelete(TransferTargets.PartialPathFor(localPath));
+                    throw;
+                }
+            }
+        }
+
+        /// <summary>
+        /// Uploads localPath to remotePath. Throws DestinationExistsException for -IfExists Fail, IOException when the local file
+        /// cannot be read or (with Skip, Fail or Resume) a remote directory has that name, the FtpException family (and
+        /// OperationCanceledException) when the transfer fails.
+        /// </summary>
+        /// <remarks>
+        /// With a Retry policy, a transient failure is tried again after the back-off, over a new connection when the old one
+        /// dropped. Once bytes went out, the retry continues from the remote file's size (APPE on FTP, an offset on SFTP); a
+        /// server that cannot resume gets the whole file again. An -IfExists Append upload is not retried once it started, as
+        /// nothing tells which of its bytes arrived.
+        /// </remarks>
+        public LocalTransferResult UploadFromFile(string localPath, string remotePath, FtpIfExists ifExists, IProgress<FtpTransferProgress>? progress, CancellationToken cancellationToken)
+        {
+            if (localPath is null) throw new ArgumentNullException(nameof(localPath));
+            if (remotePath is null) throw new ArgumentNullException(nameof(remotePath));
+            var attempt = new TransferAttempt();
+            TransferDecision? retryDecision = null;
+            while (true)
+            {
+                try
+                {
+                    return UploadOnce(localPath, remotePath, ifExists, retryDecision, attempt, progress, cancellationToken).WithRetries(attempt.Retries);
+                }
+                catch (Exception exception) when (attempt.Retries < Retry.RetryCount && !cancellationToken.IsCancellationRequested
+                                                  && (TransientFailures.IsTransient(exception) || CannotResume(exception, retryDecision))
+                                                  && !(attempt.Started && ifExists == FtpIfExists.Append))
+                {
+                    if (CannotResume(exception, retryDecision)) retryDecision = UploadWholeFileAgain;
+                    else if (attempt.Started && retryDecision != UploadWholeFileAgain) retryDecision = ResumeUpload;
+                    PrepareRetry(attempt, exception, retryDecision is null ? "starting again" : retryDecision.Reason, cancellationToken);
+                }
+            }
+        }
+
+        private static readonly TransferDecision ResumeUpload = new TransferDecision(TransferAction.Transfer, "resuming at the remote file's end", 0, FtpUploadMode.Resume);
+
+        private static readonly TransferDecision UploadWholeFileAgain = new TransferDecision(TransferAction.Transfer, "the server cannot resume an upload; sending the whole file again");
+
+        /// <summary>A resumed attempt refused because the server has no APPE/REST: the next attempt sends the whole file.</summary>
+        private static bool CannotResume(Exception exception, TransferDecision? retryDecision) =>
+            retryDecision?.UploadMode == FtpUploadMode.Resume
+            && (exception is FtpNotSupportedException || (exception is FtpException ftp && (ftp.ReplyCode == 500 || ftp.ReplyCode == 502 || ftp.ReplyCode == 504)));
+
+        /// <summary>Says why and when the next attempt comes, waits the back-off, and replaces the connection if it dropped.</summary>
+        private void PrepareRetry(TransferAttempt attempt, Exception failure, string plan, CancellationToken cancellationToken)
+        {
+            attempt.Retries++;
+            var delay = Retry.DelayBefore(attempt.Retries);
+            Explained?.Invoke("retry " + attempt.Retries + " of " + Retry.RetryCount + " in " + delay.TotalSeconds + " s after " + TransientFailures.Describe(failure) + ": " + plan);
+            WaitBeforeRetry(delay, cancellationToken);
+            attempt.Started = false;
+            if (connection is null) return;
+            try
+            {
+                if (connection.EnsureConnected(cancellationToken)) Explained?.Invoke("reconnected to " + connection.Address);
+            }
+            catch (FtpException exception) when (TransientFailures.IsTransient(exception))
+            {
+                // The server is not back yet: the next attempt fails on the dead connection at once and waits again, if retries are left.
+                Explained?.Invoke("could not reconnect to " + connection.Address + ": " + TransientFailures.Describe(exception));
+            }
+        }
+
+        private LocalTransferResult DownloadOnce(FtpListItem remote, string localPath, FtpIfExists ifExists, TransferAttempt attempt, IProgress<FtpTransferProgress>? progress,
+            CancellationToken cancellationToken)
+        {
             if (Directory.Exists(localPath)) throw new IOException("Cannot download '" + remote.FullName + "' to '" + localPath + "': a directory has that name.");
             var partialPath = TransferTargets.PartialPathFor(localPath);
             var finalLength = File.Exists(localPath) ? new FileInfo(localPath).Length : (long?)null;
-            var partialLength = ifExists == FtpIfExists.Resume && File.Exists(partialPath) ? new FileInfo(partialPath).Length : (long?)null;
+            var partialLength = (ifExists == FtpIfExists.Resume || attempt.ContinuePartial) && File.Exists(partialPath) ? new FileInfo(partialPath).Length : (long?)null;
             var remoteLength = remote.Length ?? (ifExists == FtpIfExists.Resume ? Client.GetSize(remote.FullName, cancellationToken) : null);
 
-            var decision = IfExistsPolicy.ForDownload(ifExists, finalLength, partialLength, remoteLength);
+            // A retry continues from what the interrupted attempt wrote, whatever -IfExists said about the final file.
+            var decision = attempt.ContinuePartial ? IfExistsPolicy.ForDownload(FtpIfExists.Resume, null, partialLength, remoteLength) : IfExistsPolicy.ForDownload(ifExists, finalLength, partialLength, remoteLength);
             Explained?.Invoke(remote.FullName + " -> " + localPath + ": " + decision.Reason);
             if (decision.Action == TransferAction.Skip) return LocalTransferResult.Skipped(decision.Reason);
             if (decision.Action == TransferAction.Fail) throw DestinationExistsException.ForDownload(localPath);
 
             var folder = Path.GetDirectoryName(localPath);
             if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
-            FileStarted?.Invoke(remote.Name);
+            if (!attempt.Announced) FileStarted?.Invoke(remote.Name);
+            attempt.Announced = true;
+            attempt.Started = true;
             long received = 0;
+            // What the partial file is kept for: -IfExists Resume's next run, or this command's next attempt.
+            var partialMode = attempt.KeepPartial ? FtpIfExists.Resume : ifExists;
             if (decision.Action == TransferAction.Transfer)
             {
-                received = ReceiveIntoPartial(remote.FullName, partialPath, decision.RestartOffset, remoteLength, ifExists, progress, cancellationToken);
-                EnsureComplete(remote.FullName, partialPath, decision.RestartOffset + received, remoteLength, ifExists, cancellationToken);
+                received = ReceiveIntoPartial(remote.FullName, partialPath, decision.RestartOffset, remoteLength, partialMode, progress, cancellationToken);
+                EnsureComplete(remote.FullName, partialPath, decision.RestartOffset + received, remoteLength, partialMode, cancellationToken);
             }
 
             FileFinished?.Invoke(decision.RestartOffset + received);
@@ -90,18 +196,12 @@ namespace FtpTools.Engine.Files
             return new LocalTransferResult(outcome, decision.Reason, decision.RestartOffset, received, time);
         }
 
-        /// <summary>
-        /// Uploads localPath to remotePath. Throws DestinationExistsException for -IfExists Fail, IOException when the local file
-        /// cannot be read or (with Skip, Fail or Resume) a remote directory has that name, the FtpException family (and
-        /// OperationCanceledException) when the transfer fails.
-        /// </summary>
-        public LocalTransferResult UploadFromFile(string localPath, string remotePath, FtpIfExists ifExists, IProgress<FtpTransferProgress>? progress, CancellationToken cancellationToken)
+        private LocalTransferResult UploadOnce(string localPath, string remotePath, FtpIfExists ifExists, TransferDecision? retryDecision, TransferAttempt attempt,
+            IProgress<FtpTransferProgress>? progress, CancellationToken cancellationToken)
         {
-            if (localPath is null) throw new ArgumentNullException(nameof(localPath));
-            if (remotePath is null) throw new ArgumentNullException(nameof(remotePath));
             var localLength = new FileInfo(localPath).Length;
             FtpListItem? existing = null;
-            var lookedUp = ifExists != FtpIfExists.Overwrite && ifExists != FtpIfExists.Append;
+            var lookedUp = retryDecision is null && ifExists != FtpIfExists.Overwrite && ifExists != FtpIfExists.Append;
             if (lookedUp)
             {
                 existing = Client.GetItem(remotePath, cancellationToken);
@@ -110,12 +210,14 @@ namespace FtpTools.Engine.Files
             }
 
             var remoteLength = existing is null ? null : existing.Length ?? Client.GetSize(remotePath, cancellationToken);
-            var decision = IfExistsPolicy.ForUpload(ifExists, lookedUp ? existing != null : (bool?)null, remoteLength, localLength);
+            var decision = retryDecision ?? IfExistsPolicy.ForUpload(ifExists, lookedUp ? existing != null : (bool?)null, remoteLength, localLength);
             Explained?.Invoke(localPath + " -> " + remotePath + ": " + decision.Reason);
             if (decision.Action == TransferAction.Skip) return LocalTransferResult.Skipped(decision.Reason);
             if (decision.Action == TransferAction.Fail) throw DestinationExistsException.ForUpload(remotePath);
 
-            FileStarted?.Invoke(Path.GetFileName(localPath));
+            if (!attempt.Announced) FileStarted?.Invoke(Path.GetFileName(localPath));
+            attempt.Announced = true;
+            attempt.Started = true;
             long sent;
             long startOffset;
             using (var stream = new FileStream(localPath, FileMode.Open, FileAccess.Read, FileShare.Read))

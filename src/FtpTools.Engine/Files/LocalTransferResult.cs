@@ -30,6 +30,15 @@ namespace FtpTools.Engine.Files
 
         public bool WasSkipped => Outcome == LocalTransferOutcome.Skipped;
 
+        /// <summary>How many times the transfer was tried again after a transient failure (0: it worked at the first attempt).</summary>
+        public int Retries { get; private set; }
+
+        internal LocalTransferResult WithRetries(int retries)
+        {
+            Retries = retries;
+            return this;
+        }
+
         internal static LocalTransferResult Skipped(string reason) => new LocalTransferResult(LocalTransferOutcome.Skipped, reason, 0, 0, null);
     }
 }

@@ -60,7 +60,10 @@ namespace FtpTools.Engine
             {
                 try
                 {
-                    return ReadReplyLines(command, cancellationToken);
+                    var reply = ReadReplyLines(command, cancellationToken);
+                    // 421: the server is closing the control connection (idle timeout, shutdown, too many users).
+                    if (reply.Code == 421) IsUsable = false;
+                    return reply;
                 }
                 catch (FtpConnectionException exception) when (deadline.HasExpired)
                 {
@@ -84,6 +87,30 @@ namespace FtpTools.Engine
                     if (reply != null) return reply;
                 }
             });
+        }
+
+        /// <summary>
+        /// Between commands nothing is due from the server, so a readable socket means it closed the connection or sent something
+        /// unasked (a 421 before closing it after an idle timeout or a restart). Either way the connection is no longer usable:
+        /// it is marked so. One poll, no bytes sent or read.
+        /// </summary>
+        public bool HasEndedWhileIdle()
+        {
+            if (!IsUsable) return true;
+            bool readable;
+            try
+            {
+                readable = lineReader.BufferedByteCount > 0 || socket.Poll(0, SelectMode.SelectRead);
+            }
+            catch (Exception exception) when (exception is SocketException || exception is ObjectDisposedException)
+            {
+                readable = true;
+            }
+
+            if (!readable) return false;
+            IsUsable = false;
+            Trace(FtpTraceDirection.Info, "The server closed the control connection, or sent something unasked (a 421 when it is about to), while it was idle.");
+            return true;
         }
 
         /// <summary>True when reply bytes are waiting or arrive within the timeout; reads nothing.</summary>
