@@ -74,6 +74,12 @@ Describe 'Load on <_>' -ForEach $serverNames -Skip:($labSkip -or $PSVersionTable
 
         $results = @(1..$sessionCount | ForEach-Object -ThrottleLimit $sessionCount -Parallel {
                 $index = $_
+                # The messages of the inner exceptions, so that a failure says what the socket or TLS layer saw.
+                function Get-InnerText($exception) {
+                    $text = ''
+                    for ($inner = $exception.InnerException; $null -ne $inner; $inner = $inner.InnerException) { $text += " <- $($inner.GetType().Name): $($inner.Message)" }
+                    $text
+                }
                 $errors = New-Object System.Collections.Generic.List[string]
                 $local = Join-Path $using:work.FullName "s$index"
                 $up = New-Item -ItemType Directory -Path (Join-Path $local 'up') -Force
@@ -96,10 +102,10 @@ Describe 'Load on <_>' -ForEach $serverNames -Skip:($labSkip -or $PSVersionTable
                     Get-FtpChildItem -Session $s -LiteralPath $remote -ErrorAction Stop |
                         Receive-FtpItem -Session $s -Destination $down.FullName -ErrorVariable +failed -ErrorAction SilentlyContinue
                     Disconnect-FtpServer -Session $s
-                    foreach ($record in @($failed)) { $errors.Add("$($record.FullyQualifiedErrorId): $record") }
+                    foreach ($record in @($failed)) { $errors.Add("$($record.FullyQualifiedErrorId): $record$(Get-InnerText $record.Exception)") }
                 }
                 catch {
-                    $errors.Add("$($_.FullyQualifiedErrorId): $_")
+                    $errors.Add("$($_.FullyQualifiedErrorId): $_$(Get-InnerText $_.Exception)")
                 }
                 [pscustomobject]@{ Index = $index; Bytes = $bytes; Errors = $errors.ToArray() }
             })

@@ -218,7 +218,7 @@ namespace FtpTools.Engine
                     if (cancellationToken.IsCancellationRequested) throw new OperationCanceledException("The transfer was cancelled.", exception, cancellationToken);
                     if (exception is FtpException) throw;
                     throw new FtpConnectionException(
-                        "The transfer of " + path + " over " + channel.Description + " failed after " + monitor.Describe() + ": " + exception.Message
+                        "The transfer of " + path + " over " + channel.Description + " failed after " + monitor.Describe() + ": " + SocketFailureText.Describe(exception) + "."
                         + (serverReply is null ? string.Empty : " The server said: " + serverReply.Summary + "."),
                         FtpPhase.Transfer, command, serverReply, innerException: exception);
                 }

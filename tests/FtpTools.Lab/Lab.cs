@@ -13,6 +13,10 @@ public sealed class Lab : IDisposable
 {
     private const int PassiveRangeSize = 50;
 
+    // proftpd picks a random passive port, binds it and listens; two of its processes that pick the same port at once make one
+    // answer "425 Address already in use". With 32 parallel sessions (tests/Load.Tests.ps1) 50 ports collide every few hundred transfers.
+    private const int ProftpdPassiveRangeSize = 400;
+
     private readonly List<LabServer> _servers;
     private readonly bool _keepDirectory;
 
@@ -114,7 +118,7 @@ public sealed class Lab : IDisposable
                     continue;
                 }
 
-                (int passiveMin, int passiveMax) = ports.PassiveRange(definition.Addresses, PassiveRangeSize);
+                (int passiveMin, int passiveMax) = ports.PassiveRange(definition.Addresses, definition.Kind == LabServerKind.Proftpd ? ProftpdPassiveRangeSize : PassiveRangeSize);
                 var plan = new LabServerPlan(definition, environment, account, hash, certificate, serverDirectory, ftpRoot, empty, port, passiveMin, passiveMax);
                 LabLaunch launch = definition.Kind switch
                 {
