@@ -84,8 +84,21 @@ namespace FtpTools.Engine
                     throw Diagnosed(exception, what, FtpFailureCause.PermissionDenied, "this account probably lacks permission to write there");
                 }
 
+                EnsureUploadComplete(target, command, source.CanSeek && mode != FtpUploadMode.Append ? offset + sent : (long?)null, cancellationToken);
                 return sent;
             });
+        }
+
+        /// <summary>
+        /// A data connection cut short by a middlebox looks to the server like the end of the file, and it answers 226 for a
+        /// truncated file: the server's size, read back, tells (one SIZE per upload).
+        /// </summary>
+        private void EnsureUploadComplete(string target, string command, long? expected, CancellationToken cancellationToken)
+        {
+            if (!(expected is long length) || !Features.Has("SIZE")) return;
+            if (TryGetSize(target, cancellationToken) is long actual && actual < length)
+                throw new FtpConnectionException("The upload of " + target + " is incomplete: the server has " + actual + " of the " + length
+                    + " bytes sent, although it reported the transfer complete (the data connection was probably cut short).", FtpPhase.Transfer, command) { RemotePath = target };
         }
 
         /// <summary>The copy loop of every transfer; copied sees each chunk as it lands, so a failed attempt knows how much it moved.</summary>
