@@ -14,7 +14,8 @@ BeforeDiscovery {
 BeforeAll {
     Import-Module -Name (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     $manifest = Import-FtpToolsForTest
-    $lab = Start-FtpLab -Server 'vsftpd-explicit', 'proftpd-explicit', 'openssh-sftp'
+    # vsftpd and proftpd pick a random passive port per data connection: 32 sessions at once collide in the default 50.
+    $lab = Start-FtpLab -Server 'vsftpd-explicit', 'proftpd-explicit', 'openssh-sftp' -PassivePortCount 500
 
     function Get-Setting([string] $Name, [long] $Default) {
         $value = [Environment]::GetEnvironmentVariable($Name)
