@@ -27,7 +27,7 @@ namespace FtpTools.Engine
                 try
                 {
                     RunTransfer("RETR " + target, target, restartOffset, isUpload: false, progress, cancellationToken,
-                        (data, monitor) => CopyData(data, destination, monitor, copied => written += copied, cancellationToken),
+                        (data, monitor) => CopyData(data, new LocalStreamGuard(destination, "Writing the local file"), monitor, copied => written += copied, cancellationToken),
                         rewind: () => written == 0);
                 }
                 catch (FtpCommandException exception) when (written == 0 && IsDiagnosable(exception))
@@ -64,7 +64,7 @@ namespace FtpTools.Engine
                 try
                 {
                     RunTransfer(command, target, 0, isUpload: true, progress, cancellationToken,
-                        (data, monitor) => CopyData(source, data, monitor, copied => sent += copied, cancellationToken), total, offset, () =>
+                        (data, monitor) => CopyData(new LocalStreamGuard(source, "Reading the local file"), data, monitor, copied => sent += copied, cancellationToken), total, offset, () =>
                     {
                         if (!source.CanSeek) return false;
                         source.Seek(offset, SeekOrigin.Begin);
@@ -230,6 +230,9 @@ namespace FtpTools.Engine
                     if (serverReply != null && serverReply.Code != 425 && serverReply.Code != 522) acceptedDataConnections++;
                     if (cancellationToken.IsCancellationRequested) throw new OperationCanceledException("The transfer was cancelled.", exception, cancellationToken);
                     if (exception is FtpException) throw;
+                    if (exception is LocalStreamException local)
+                        throw new LocalStreamException("The transfer of " + path + " stopped after " + monitor.Describe() + ": " + local.Message
+                            + (LocalStreamException.IsDiskFull(local.InnerException) ? " (the local disk is full)." : "."), local.InnerException!);
                     throw new FtpConnectionException(
                         "The transfer of " + path + " over " + channel.Description + " failed after " + monitor.Describe() + ": " + SocketFailureText.Describe(exception) + "."
                         + (serverReply is null ? string.Empty : " The server said: " + serverReply.Summary + "."),
