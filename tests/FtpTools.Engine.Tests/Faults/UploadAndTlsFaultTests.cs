@@ -43,9 +43,9 @@ namespace FtpTools.Engine.Tests.Faults
         private static FaultRelay Relay(LabServer server, FaultRule? control = null, FaultRule? data = null, bool relayData = true) =>
             new FaultRelay(new IPEndPoint(IPAddress.Loopback, server.Port), control, data, relayData);
 
-        private string LocalFile(string label)
+        private string LocalFile(string label, int length = FileLength)
         {
-            var data = new byte[FileLength];
+            var data = new byte[length];
             new Random(label.Length).NextBytes(data);
             var path = Path.Combine(localRoot, label + ".bin");
             File.WriteAllBytes(path, data);
@@ -66,7 +66,8 @@ namespace FtpTools.Engine.Tests.Faults
         public void UploadWhoseDataConnectionStallsEndsAfterTheDataTimeout()
         {
             var server = lab["vsftpd-plain"];
-            var local = LocalFile("stall-up");
+            // 32 MiB: loopback socket buffers autotune to several MiB and would take a 4 MiB file whole, leaving nothing to stall.
+            var local = LocalFile("stall-up", 32 * 1024 * 1024);
             var remote = RemoteName("stall-up");
             // The relay stops reading from the client: its sends fill the socket buffers and then block, with no FIN and no RST.
             using var relay = Relay(server, data: new FaultRule { ToClient = false, AtByte = 512 * 1024, Action = FaultAction.Stall });
