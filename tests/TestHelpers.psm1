@@ -96,7 +96,10 @@ function Start-FtpLab {
         [Parameter(Mandatory)]
         [string[]] $Server,
 
-        [int] $TimeoutSeconds = 180
+        [int] $TimeoutSeconds = 180,
+
+        # Passive ports per FTP server (the lab's default is 50); many parallel sessions need more.
+        [int] $PassivePortCount = 0
     )
 
     $labDll = Join-Path $script:RepoRoot 'tests/FtpTools.Lab/bin/Release/net10.0/FtpTools.Lab.dll'
@@ -111,6 +114,7 @@ function Start-FtpLab {
     $psi.FileName = $dotnet.Source
     # ProcessStartInfo.ArgumentList does not exist on .NET Framework (Windows PowerShell 5.1): quote by hand.
     $psi.Arguments = '"{0}" serve --servers {1} --json "{2}"' -f $labDll, ($Server -join ','), $jsonPath
+    if ($PassivePortCount -gt 0) { $psi.Arguments += ' --passive-ports {0}' -f $PassivePortCount }
     $psi.UseShellExecute = $false
     $psi.RedirectStandardInput = $true
     $psi.RedirectStandardOutput = $true

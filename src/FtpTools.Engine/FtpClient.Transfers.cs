@@ -27,7 +27,7 @@ namespace FtpTools.Engine
                 try
                 {
                     RunTransfer("RETR " + target, target, restartOffset, isUpload: false, progress, cancellationToken,
-                        (data, monitor) => CopyData(data, destination, monitor, copied => written += copied, cancellationToken, localIsSource: false),
+                        (data, monitor) => CopyData(data, new LocalStreamGuard(destination, "Writing the local file"), monitor, copied => written += copied, cancellationToken),
                         rewind: () => written == 0);
                 }
                 catch (FtpCommandException exception) when (written == 0 && IsDiagnosable(exception))
@@ -64,7 +64,7 @@ namespace FtpTools.Engine
                 try
                 {
                     RunTransfer(command, target, 0, isUpload: true, progress, cancellationToken,
-                        (data, monitor) => CopyData(source, data, monitor, copied => sent += copied, cancellationToken, localIsSource: true), total, offset, () =>
+                        (data, monitor) => CopyData(new LocalStreamGuard(source, "Reading the local file"), data, monitor, copied => sent += copied, cancellationToken), total, offset, () =>
                     {
                         if (!source.CanSeek) return false;
                         source.Seek(offset, SeekOrigin.Begin);
@@ -84,15 +84,26 @@ namespace FtpTools.Engine
                     throw Diagnosed(exception, what, FtpFailureCause.PermissionDenied, "this account probably lacks permission to write there");
                 }
 
+                EnsureUploadComplete(target, command, source.CanSeek && mode != FtpUploadMode.Append ? offset + sent : (long?)null, cancellationToken);
                 return sent;
             });
         }
 
-        /// <summary>The copy loop of every transfer; copied sees each chunk as it lands, so a failed attempt knows how much it moved.</summary>
-        private void CopyData(System.IO.Stream from, System.IO.Stream to, TransferMonitor monitor, Action<int> copied, CancellationToken cancellationToken, bool localIsSource)
+        /// <summary>
+        /// A data connection cut short by a middlebox looks to the server like the end of the file, and it answers 226 for a
+        /// truncated file: the server's size, read back, tells (one SIZE per upload).
+        /// </summary>
+        private void EnsureUploadComplete(string target, string command, long? expected, CancellationToken cancellationToken)
         {
-            if (localIsSource) from = new LocalStreamGuard(from);
-            else to = new LocalStreamGuard(to);
+            if (!(expected is long length) || !Features.Has("SIZE")) return;
+            if (TryGetSize(target, cancellationToken) is long actual && actual < length)
+                throw new FtpConnectionException("The upload of " + target + " is incomplete: the server has " + actual + " of the " + length
+                    + " bytes sent, although it reported the transfer complete (the data connection was probably cut short).", FtpPhase.Transfer, command) { RemotePath = target };
+        }
+
+        /// <summary>The copy loop of every transfer; copied sees each chunk as it lands, so a failed attempt knows how much it moved.</summary>
+        private void CopyData(System.IO.Stream from, System.IO.Stream to, TransferMonitor monitor, Action<int> copied, CancellationToken cancellationToken)
+        {
             // One buffer per session: a tree of small files would otherwise allocate one per file.
             if (transferBuffer is null || transferBuffer.Length != Options.TransferBufferSize) transferBuffer = new byte[Options.TransferBufferSize];
             var buffer = transferBuffer;
@@ -219,8 +230,11 @@ namespace FtpTools.Engine
                     if (serverReply != null && serverReply.Code != 425 && serverReply.Code != 522) acceptedDataConnections++;
                     if (cancellationToken.IsCancellationRequested) throw new OperationCanceledException("The transfer was cancelled.", exception, cancellationToken);
                     if (exception is FtpException) throw;
+                    if (exception is LocalStreamException local)
+                        throw new LocalStreamException("The transfer of " + path + " stopped after " + monitor.Describe() + ": " + local.Message
+                            + (LocalStreamException.IsDiskFull(local.InnerException) ? " (the local disk is full)." : "."), local.InnerException!);
                     throw new FtpConnectionException(
-                        "The transfer of " + path + " over " + channel.Description + " failed after " + monitor.Describe() + ": " + exception.Message
+                        "The transfer of " + path + " over " + channel.Description + " failed after " + monitor.Describe() + ": " + SocketFailureText.Describe(exception) + "."
                         + (serverReply is null ? string.Empty : " The server said: " + serverReply.Summary + "."),
                         FtpPhase.Transfer, command, serverReply, innerException: exception);
                 }

@@ -96,8 +96,9 @@ namespace FtpTools.Sftp
             }
             catch (Exception exception) when (local.LocalFailure != null && !(exception is OutOfMemoryException))
             {
-                throw new FtpException("The " + request + " of " + target + " failed after " + local.Count + " bytes: the local stream failed (" + local.LocalFailure.Message + ").",
-                    FtpPhase.Transfer, request + " " + target, innerException: local.LocalFailure) { RemotePath = target };
+                // Not a network fault: the same error as FTP's (FtpTools.TransferFailed, WriteError), and not transient.
+                throw new LocalStreamException("The " + request + " of " + target + " stopped after " + local.Count + " bytes: the local stream failed: " + local.LocalFailure.Message
+                    + (LocalStreamException.IsDiskFull(local.LocalFailure) ? " (the local disk is full)." : "."), local.LocalFailure);
             }
             catch (Exception exception)
             {

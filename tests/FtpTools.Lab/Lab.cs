@@ -11,7 +11,12 @@ namespace FtpTools.Lab;
 /// </summary>
 public sealed class Lab : IDisposable
 {
-    private const int PassiveRangeSize = 50;
+    /// <summary>
+    /// Passive ports per FTP server unless the caller asks for more. vsftpd and proftpd pick a random port of the range for each
+    /// data connection; two sessions that pick the same one at once fail one of them (proftpd: "425 Address already in use",
+    /// vsftpd: a plain-text "500 OOPS" on a TLS control connection). 32 parallel sessions (tests/Load.Tests.ps1) need hundreds.
+    /// </summary>
+    public const int DefaultPassivePortCount = 50;
 
     private readonly List<LabServer> _servers;
     private readonly bool _keepDirectory;
@@ -58,7 +63,7 @@ public sealed class Lab : IDisposable
     public static Lab Start(params string[] serverNames) => Start(serverNames, null);
 
     /// <summary>Generates configs for the named servers, starts them and waits until all greet.</summary>
-    public static Lab Start(IEnumerable<string> serverNames, LabEnvironment? environment = null)
+    public static Lab Start(IEnumerable<string> serverNames, LabEnvironment? environment = null, int passivePortCount = DefaultPassivePortCount)
     {
         if (!OperatingSystem.IsLinux())
         {
@@ -114,7 +119,7 @@ public sealed class Lab : IDisposable
                     continue;
                 }
 
-                (int passiveMin, int passiveMax) = ports.PassiveRange(definition.Addresses, PassiveRangeSize);
+                (int passiveMin, int passiveMax) = ports.PassiveRange(definition.Addresses, passivePortCount);
                 var plan = new LabServerPlan(definition, environment, account, hash, certificate, serverDirectory, ftpRoot, empty, port, passiveMin, passiveMax);
                 LabLaunch launch = definition.Kind switch
                 {

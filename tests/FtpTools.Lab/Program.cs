@@ -9,7 +9,7 @@ namespace FtpTools.Lab;
 
 /// <summary>
 /// CLI for the Pester tests, the benchmark and the demo:
-///   serve (--servers a,b | --all) [--json FILE] [--no-stdin]   start, write FILE, print "ready", run until
+///   serve (--servers a,b | --all) [--json FILE] [--no-stdin] [--passive-ports N] start, write FILE, print "ready", run until
 ///                                                               stdin closes (unless --no-stdin) or SIGTERM/SIGINT;
 ///                                                               "restart NAME PAUSE_MS" on stdin restarts a server
 ///   list                                                        server names and notes
@@ -18,7 +18,7 @@ namespace FtpTools.Lab;
 public static class Program
 {
     private const string Usage = """
-        usage: FtpTools.Lab serve (--servers NAME[,NAME...] | --all) [--json FILE] [--no-stdin]
+        usage: FtpTools.Lab serve (--servers NAME[,NAME...] | --all) [--json FILE] [--no-stdin] [--passive-ports N]
                FtpTools.Lab list
                FtpTools.Lab check
         serve keeps the servers running until stdin reaches end-of-file, or SIGTERM/SIGINT (Ctrl+C);
@@ -49,6 +49,7 @@ public static class Program
         var names = new List<string>();
         string? jsonPath = null;
         bool watchStdin = true;
+        int passivePorts = Lab.DefaultPassivePortCount;
         for (int i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -61,6 +62,10 @@ public static class Program
                     break;
                 case "--json" when i + 1 < args.Length:
                     jsonPath = Path.GetFullPath(args[++i]);
+                    break;
+                case "--passive-ports" when i + 1 < args.Length && int.TryParse(args[i + 1], out int count) && count > 0:
+                    passivePorts = count;
+                    i++;
                     break;
                 case "--no-stdin":
                     watchStdin = false;
@@ -80,7 +85,7 @@ public static class Program
         using PosixSignalRegistration onInt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => { context.Cancel = true; stop.Set(); });
         using PosixSignalRegistration onHup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, context => { context.Cancel = true; stop.Set(); });
 
-        using Lab lab = Lab.Start(names, null);
+        using Lab lab = Lab.Start(names, null, passivePorts);
         LabDescription description = LabDescription.Of(lab);
         if (jsonPath is not null)
         {

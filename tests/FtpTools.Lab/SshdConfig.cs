@@ -63,6 +63,8 @@ internal static class SshdConfig
         Line("AllowUsers", plan.Account.User);
         Line("UsePAM", "yes");
         Line("MaxAuthTries", "10");
+        // The load tests open 32 sessions at once; the default 10:30:100 drops some of the unauthenticated ones.
+        Line("MaxStartups", "100");
         Line("UseDNS", "no");
         Line("PermitTTY", "no");
         Line("X11Forwarding", "no");

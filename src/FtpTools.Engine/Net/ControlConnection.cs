@@ -212,7 +212,8 @@ namespace FtpTools.Engine
                 if (cancellationToken.IsCancellationRequested) throw new OperationCanceledException("The operation was cancelled; the session is closed.", exception, cancellationToken);
                 if (FindSocketError(exception) == SocketError.TimedOut)
                     throw new FtpConnectionException("The server did not answer" + (command is null ? string.Empty : " " + FtpCommandText.Mask(command)) + " within " + readTimeout.TotalSeconds + " s.", FtpPhase.Command, command, innerException: exception);
-                throw new FtpConnectionException("The control connection to " + RemoteEndPoint + " failed: " + exception.Message, FtpPhase.Command, command, innerException: exception);
+                throw new FtpConnectionException("The control connection to " + RemoteEndPoint + " failed" + (command is null ? string.Empty : " at " + FtpCommandText.Mask(command))
+                    + ": " + SocketFailureText.Describe(exception) + ".", FtpPhase.Command, command, innerException: exception);
             }
             catch (FtpException)
             {

@@ -1,17 +1,18 @@
-using System;
 using System.IO;
 
 namespace FtpTools.Engine
 {
-    /// <summary>
-    /// Wraps the local side of a transfer so that its failures (disk full, a file locked or gone) are told apart from the
-    /// network's: they become an FtpException that is not transient, since trying the transfer again cannot help.
-    /// </summary>
+    /// <summary>The local stream of a transfer, whose IOExceptions become LocalStreamExceptions so they are not taken for network faults.</summary>
     internal sealed class LocalStreamGuard : Stream
     {
         private readonly Stream inner;
+        private readonly string what;
 
-        public LocalStreamGuard(Stream inner) => this.inner = inner;
+        public LocalStreamGuard(Stream inner, string what)
+        {
+            this.inner = inner;
+            this.what = what;
+        }
 
         public override bool CanRead => inner.CanRead;
 
@@ -19,48 +20,30 @@ namespace FtpTools.Engine
 
         public override bool CanWrite => inner.CanWrite;
 
-        public override long Length => throw new NotSupportedException();
+        public override long Length => throw new System.NotSupportedException();
 
         public override long Position
         {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
+            get => throw new System.NotSupportedException();
+            set => throw new System.NotSupportedException();
         }
 
-        public override int Read(byte[] buffer, int offset, int count)
+        public override int Read(byte[] buffer, int offset, int count) => LocalStreamException.Guard(what, () => inner.Read(buffer, offset, count));
+
+        public override void Write(byte[] buffer, int offset, int count) => LocalStreamException.Guard(what, () =>
         {
-            try
-            {
-                return inner.Read(buffer, offset, count);
-            }
-            catch (Exception exception) when (IsLocalFailure(exception))
-            {
-                throw Failed("reading", exception);
-            }
-        }
+            inner.Write(buffer, offset, count);
+            return count;
+        });
 
-        public override void Write(byte[] buffer, int offset, int count)
+        public override void Flush() => LocalStreamException.Guard(what, () =>
         {
-            try
-            {
-                inner.Write(buffer, offset, count);
-            }
-            catch (Exception exception) when (IsLocalFailure(exception))
-            {
-                throw Failed("writing", exception);
-            }
-        }
+            inner.Flush();
+            return 0;
+        });
 
-        public override void Flush() => inner.Flush();
+        public override long Seek(long offset, SeekOrigin origin) => throw new System.NotSupportedException();
 
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        private static bool IsLocalFailure(Exception exception) =>
-            exception is IOException || exception is UnauthorizedAccessException || exception is NotSupportedException || exception is ObjectDisposedException;
-
-        private static FtpException Failed(string doing, Exception exception) =>
-            new FtpException("The local stream failed while " + doing + ": " + exception.Message, FtpPhase.Transfer, isTransient: false, innerException: exception);
+        public override void SetLength(long value) => throw new System.NotSupportedException();
     }
 }

@@ -7,7 +7,8 @@ namespace FtpTools.Engine
     /// <summary>
     /// A remote file system reached over one connection, whatever the protocol: FtpClient (FTP, FTPS) and the SFTP adapter
     /// implement it. The cmdlets, the local-file transfers and every tree walk speak only to this contract. Failures are the
-    /// FtpException family (FtpNotSupportedException where the protocol or server cannot do it) and OperationCanceledException.
+    /// FtpException family (FtpNotSupportedException where the protocol or server cannot do it), LocalStreamException when the
+    /// local stream of a transfer fails (disk full), and OperationCanceledException.
     /// Paths are absolute ("/dir/name") or relative to CurrentDirectory.
     /// </summary>
     public interface IRemoteFileSystem : IDisposable

@@ -37,6 +37,32 @@ namespace FtpTools.Engine.Tests.Faults
         }
 
         [Fact]
+        public void UploadAnswered150ThenNothingEndsAfterTheDataTimeout()
+        {
+            // The server says 150 and never reads the data connection: the client's writes fill the socket buffers and block.
+            using var server = new ScriptedFtpServer((line, session) =>
+            {
+                if (line == "EPSV") return Epsv(session);
+                if (line.StartsWith("STOR", StringComparison.Ordinal)) return "150 Ok to send data.\r\n";
+                if (line == "ABOR") return "226 ABOR successful\r\n";
+                return ScriptedFtpServer.Login(line) ?? "502 Not implemented\r\n";
+            });
+            using var client = Connected(server, o =>
+            {
+                o.DataTimeout = TimeSpan.FromSeconds(1);
+                o.ReadTimeout = TimeSpan.FromSeconds(2);
+            });
+            var source = new MemoryStream(new byte[32 * 1024 * 1024]);
+            var watch = Stopwatch.StartNew();
+
+            var error = Assert.ThrowsAny<FtpException>(() => client.Upload(source, "/file", FtpUploadMode.Overwrite, null, None));
+
+            Assert.InRange(watch.Elapsed, TimeSpan.FromSeconds(0.9), TimeSpan.FromSeconds(15));
+            Assert.Equal(FtpPhase.Transfer, error.Phase);
+            Assert.True(error.IsTransient);
+        }
+
+        [Fact]
         public void TransferThatEndsShortOfThe150SizeWith226IsReportedIncomplete()
         {
             using var server = new ScriptedFtpServer((line, session) =>

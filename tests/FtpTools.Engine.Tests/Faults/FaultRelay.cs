@@ -59,11 +59,16 @@ namespace FtpTools.Engine.Tests.Faults
         private readonly ConcurrentBag<IDisposable> open = new ConcurrentBag<IDisposable>();
         private volatile bool disposed;
 
-        public FaultRelay(IPEndPoint target, FaultRule? controlRule = null, FaultRule? dataRule = null)
+        private readonly bool relayData;
+        private readonly ConcurrentBag<SocketPair> controlPairs = new ConcurrentBag<SocketPair>();
+
+        /// <summary>relayData false: passive replies pass unchanged, so data connections go straight to the server (FTPS, whose control connection the relay cannot read).</summary>
+        public FaultRelay(IPEndPoint target, FaultRule? controlRule = null, FaultRule? dataRule = null, bool relayData = true)
         {
             this.target = target;
             this.controlRule = controlRule;
             this.dataRule = dataRule;
+            this.relayData = relayData;
             listener.Start();
             Start(() => AcceptLoop(listener, target, controlRule, isControl: true));
         }
@@ -77,6 +82,12 @@ namespace FtpTools.Engine.Tests.Faults
 
         /// <summary>Set once a rule fired.</summary>
         public bool Fired => (controlRule?.Fired ?? false) || (dataRule?.Fired ?? false);
+
+        /// <summary>Resets (RST) every control connection relayed so far: a connection dropped at a moment the test chooses.</summary>
+        public void ResetControlConnections()
+        {
+            foreach (var pair in controlPairs) pair.Reset();
+        }
 
         public void Dispose()
         {
@@ -105,6 +116,7 @@ namespace FtpTools.Engine.Tests.Faults
                     open.Add(client);
                     open.Add(server);
                     var pair = new SocketPair(client, server);
+                    if (isControl) controlPairs.Add(pair);
                     Start(() => Pump(pair, client, server, toClient: false, rule, isControl));
                     Start(() => Pump(pair, server, client, toClient: true, rule, isControl));
                 }
@@ -170,7 +182,7 @@ namespace FtpTools.Engine.Tests.Faults
                         forward = read - before;
                     }
 
-                    if (isControl && toClient) forward = RewritePassiveReplies(buffer, forward, ref buffer);
+                    if (isControl && toClient && relayData) forward = RewritePassiveReplies(buffer, forward, ref buffer);
                     if (isControl && !toClient && rule?.OnCommand != null) WatchCommands(pair, rule, buffer, forward, lines);
                     Send(destination, buffer, forward);
                     passed += forward;

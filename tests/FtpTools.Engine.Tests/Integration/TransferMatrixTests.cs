@@ -125,7 +125,8 @@ namespace FtpTools.Engine.Tests.Integration
             var path = CellDirectory(serverName, mode, host) + ".bin";
             var data = RandomBytes(4 * 1024 * 1024 + 29);
 
-            Assert.ThrowsAny<FtpException>(() => client.Upload(new FailingReadStream(data, 1024 * 1024), path, FtpUploadMode.Overwrite, null, None));
+            // A local read failure is not a network fault: LocalStreamException (an IOException), and the session stays usable.
+            Assert.Throws<LocalStreamException>(() => client.Upload(new FailingReadStream(data, 1024 * 1024), path, FtpUploadMode.Overwrite, null, None));
             Assert.True(client.IsConnected, "the session must survive an interrupted transfer");
             var remoteSize = client.GetSize(path, None);
             Assert.NotNull(remoteSize);

@@ -1,0 +1,215 @@
+using System;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Security.Cryptography;
+using System.Threading;
+using FtpTools.Engine.Files;
+using FtpTools.Engine.Planning;
+using FtpTools.Engine.Tests.Integration;
+using FtpTools.Lab;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace FtpTools.Engine.Tests.Faults
+{
+    /// <summary>
+    /// A large file interrupted five times at random points in each direction completes byte-identical by -IfExists Resume
+    /// (LocalFileTransfers, no retry policy): plain FTP through the fault relay (an RST on the data connection), explicit
+    /// FTPS on vsftpd with require_ssl_reuse by cancelling the transfer (the relay cannot see into TLS). The size is
+    /// FTPTOOLS_RESUME_MIB (default 96); 4096 for the README's 4 GiB figure. The files live on disk under the lab's root
+    /// and the test's temp folder (not tmpfs), and are deleted at the end.
+    /// </summary>
+    [Collection(FtpTools.Engine.Tests.Lab.LabCollection.Name)]
+    public sealed class ResumeUnderFaultsTests : IDisposable
+    {
+        private const int Interruptions = 5;
+        private readonly LabFixture lab;
+        private readonly ITestOutputHelper output;
+        private readonly string localRoot = Directory.CreateTempSubdirectory("ftptools-resume-").FullName;
+        private readonly long length = (long)(int.TryParse(Environment.GetEnvironmentVariable("FTPTOOLS_RESUME_MIB"), NumberStyles.None, CultureInfo.InvariantCulture, out var mib) ? mib : 96) * 1024 * 1024;
+
+        public ResumeUnderFaultsTests(LabFixture lab, ITestOutputHelper output)
+        {
+            this.lab = lab;
+            this.output = output;
+        }
+
+        public void Dispose() => Directory.Delete(localRoot, recursive: true);
+
+        [LabTheory]
+        [InlineData("vsftpd-plain")]
+        [InlineData("vsftpd-explicit")]
+        public void DownloadInterruptedFiveTimesCompletesByResume(string serverName)
+        {
+            var server = lab[serverName];
+            var remote = "/resume-down-" + Guid.NewGuid().ToString("N").Substring(0, 8) + ".bin";
+            var serverFile = Path.Combine(server.RootDirectory, remote.TrimStart('/'));
+            var local = Path.Combine(localRoot, "down.bin");
+            try
+            {
+                var expected = WriteRandomFile(serverFile, 21);
+                var item = new FtpListItem(Path.GetFileName(remote), remote, FtpItemType.File) { Length = length };
+                var random = new Random(serverName.Length);
+                var watch = Stopwatch.StartNew();
+                for (var i = 0; i < Interruptions; i++)
+                {
+                    var partial = TransferTargets.PartialPathFor(local);
+                    var before = File.Exists(partial) ? new FileInfo(partial).Length : 0;
+                    var cutAfter = RandomCut(random, before);
+                    Interrupted(server, cutAfter, isUpload: false, (transfers, progress, token) => transfers.DownloadToFile(item, local, FtpIfExists.Resume, progress, token));
+                    Assert.False(File.Exists(local), "a truncated file was left under the final name");
+                    var after = new FileInfo(partial).Length;
+                    output.WriteLine("download interruption " + (i + 1) + ": cut " + cutAfter + " bytes after resuming at " + before + "; partial file " + after + " bytes");
+                    Assert.InRange(after, before, length - 1);
+                }
+
+                var result = Clean(server, transfers => transfers.DownloadToFile(item, local, FtpIfExists.Resume, null, CancellationToken.None));
+                Assert.Equal(LocalTransferOutcome.Resumed, result.Outcome);
+                Assert.Equal(expected, Sha256(local));
+                output.WriteLine(serverName + ": " + (length >> 20) + " MiB downloaded with " + Interruptions + " interruptions in " + watch.Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)
+                    + " s, byte-identical");
+            }
+            finally
+            {
+                File.Delete(serverFile);
+            }
+        }
+
+        [LabTheory]
+        [InlineData("vsftpd-plain")]
+        [InlineData("vsftpd-explicit")]
+        public void UploadInterruptedFiveTimesCompletesByResume(string serverName)
+        {
+            var server = lab[serverName];
+            var remote = "/resume-up-" + Guid.NewGuid().ToString("N").Substring(0, 8) + ".bin";
+            var serverFile = Path.Combine(server.RootDirectory, remote.TrimStart('/'));
+            var local = Path.Combine(localRoot, "up.bin");
+            try
+            {
+                var expected = WriteRandomFile(local, 22);
+                var random = new Random(serverName.Length + 1);
+                var watch = Stopwatch.StartNew();
+                for (var i = 0; i < Interruptions; i++)
+                {
+                    var before = File.Exists(serverFile) ? new FileInfo(serverFile).Length : 0;
+                    var cutAfter = RandomCut(random, before);
+                    var ifExists = i == 0 ? FtpIfExists.Overwrite : FtpIfExists.Resume;
+                    Interrupted(server, cutAfter, isUpload: true, (transfers, progress, token) => transfers.UploadFromFile(local, remote, ifExists, progress, token));
+                    var after = new FileInfo(serverFile).Length;
+                    output.WriteLine("upload interruption " + (i + 1) + ": cut " + cutAfter + " bytes after resuming at " + before + "; server file " + after + " bytes");
+                    Assert.InRange(after, before, length - 1);
+                }
+
+                var result = Clean(server, transfers => transfers.UploadFromFile(local, remote, FtpIfExists.Resume, null, CancellationToken.None));
+                Assert.Equal(LocalTransferOutcome.Resumed, result.Outcome);
+                Assert.Equal(expected, Sha256(serverFile));
+                output.WriteLine(serverName + ": " + (length >> 20) + " MiB uploaded with " + Interruptions + " interruptions in " + watch.Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)
+                    + " s, byte-identical");
+            }
+            finally
+            {
+                File.Delete(serverFile);
+            }
+        }
+
+        /// <summary>A cut somewhere in what remains, leaving room for the later cuts and the final run.</summary>
+        private long RandomCut(Random random, long done)
+        {
+            var remaining = length - done;
+            return 64 * 1024 + (long)(random.NextDouble() * (remaining / 3));
+        }
+
+        /// <summary>
+        /// Runs one transfer that is cut after cutAfter bytes of this attempt: plain FTP by an RST on the relayed data connection,
+        /// FTPS by cancelling the transfer from its progress. Either way it must fail, and the session is dropped afterwards.
+        /// </summary>
+        private void Interrupted(LabServer server, long cutAfter, bool isUpload, Action<LocalFileTransfers, IProgress<FtpTransferProgress>?, CancellationToken> transfer)
+        {
+            var tls = server.Encryption != LabEncryption.None;
+            var rule = tls ? null : new FaultRule { ToClient = !isUpload, AtByte = cutAfter, Action = FaultAction.Reset };
+            using var relay = new FaultRelay(new IPEndPoint(IPAddress.Loopback, server.Port), dataRule: rule, relayData: !tls);
+            using var cancel = new CancellationTokenSource();
+            using var client = Connect(server, relay, tls);
+            var transfers = new LocalFileTransfers(client);
+            var start = -1L;
+            IProgress<FtpTransferProgress>? progress = tls ? new SynchronousProgress(p =>
+            {
+                if (start < 0) start = p.BytesTransferred;
+                if (p.BytesTransferred - start >= cutAfter) cancel.Cancel();
+            }) : null;
+
+            var error = Record.Exception(() => transfer(transfers, progress, cancel.Token));
+
+            Assert.NotNull(error);
+            Assert.True(error is FtpException || error is OperationCanceledException, error!.ToString());
+        }
+
+        private LocalTransferResult Clean(LabServer server, Func<LocalFileTransfers, LocalTransferResult> transfer)
+        {
+            using var relay = new FaultRelay(new IPEndPoint(IPAddress.Loopback, server.Port), relayData: server.Encryption == LabEncryption.None);
+            using var client = Connect(server, relay);
+            return transfer(new LocalFileTransfers(client));
+        }
+
+        private static FtpClient Connect(LabServer server, FaultRelay relay, bool progressOnEveryRead = false)
+        {
+            var options = LabClients.Options(server, FtpDataConnectionMode.ExtendedPassive, "127.0.0.1");
+            options.Port = relay.Port;
+            if (progressOnEveryRead)
+            {
+                // Progress is reported at most every 250 ms, in which TLS on loopback moves tens of MiB: a clock that
+                // advances a second per reading makes every read report, so the cancellation lands where the test chose.
+                options.Clock = new SteppingClock();
+                options.KeepAliveInterval = TimeSpan.Zero;
+            }
+
+            var client = new FtpClient(options);
+            client.Connect(CancellationToken.None);
+            return client;
+        }
+
+        private string WriteRandomFile(string path, int seed)
+        {
+            var random = new Random(seed);
+            var buffer = new byte[4 * 1024 * 1024];
+            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            using (var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20))
+            {
+                for (long written = 0; written < length; written += buffer.Length)
+                {
+                    random.NextBytes(buffer);
+                    var count = (int)Math.Min(buffer.Length, length - written);
+                    stream.Write(buffer, 0, count);
+                    hash.AppendData(buffer, 0, count);
+                }
+            }
+
+            return Convert.ToHexString(hash.GetHashAndReset());
+        }
+
+        private static string Sha256(string path)
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20);
+            return Convert.ToHexString(SHA256.HashData(stream));
+        }
+
+        private sealed class SteppingClock : IFtpClock
+        {
+            private DateTimeOffset now = DateTimeOffset.UtcNow;
+
+            public DateTimeOffset UtcNow => now = now.AddSeconds(1);
+        }
+
+        private sealed class SynchronousProgress : IProgress<FtpTransferProgress>
+        {
+            private readonly Action<FtpTransferProgress> report;
+
+            public SynchronousProgress(Action<FtpTransferProgress> report) => this.report = report;
+
+            public void Report(FtpTransferProgress value) => report(value);
+        }
+    }
+}
