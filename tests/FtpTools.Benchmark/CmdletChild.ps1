@@ -1,7 +1,8 @@
 # The module as a user runs it, in a fresh pwsh started by the benchmark (CmdletTool): Import-Module, Connect-FtpServer,
 # one Send-FtpItem or Receive-FtpItem, Disconnect-FtpServer. Writes one line of key=value fields to -ResultFile (stdout
 # may belong to a pseudo-terminal). A terminating error (connect, a parameter this module does not have, ...) is written
-# to stderr as "PROBLEM: ..." and ends the script with exit code 1; per-file errors are counted as failures.
+# to stderr as "PROBLEM: ..." and ends the script with exit code 1 (3 when a parameter does not bind: retrying cannot
+# help); per-file errors are counted as failures.
 param(
     [Parameter(Mandatory)] [string] $Manifest,
     [Parameter(Mandatory)] [string] $Kind,
@@ -132,6 +133,11 @@ try {
     )
     [System.IO.File]::WriteAllText($ResultFile, ($fields -join ' ') + "`n")
     exit 0
+}
+catch [System.Management.Automation.ParameterBindingException] {
+    # This build of the module lacks a parameter the tool passes (-ThrottleLimit before it exists): no use retrying.
+    [Console]::Error.WriteLine('PROBLEM: ' + $_.Exception.Message)
+    exit 3
 }
 catch {
     [Console]::Error.WriteLine('PROBLEM: ' + $_.Exception.Message)

@@ -21,6 +21,7 @@ internal sealed class CmdletTool : ITransferTool
     public const int IssueMemoryLimitMiB = 40;
     private const int ParallelThrottleLimit = 8;
     private const string PseudoTerminalPython = "/usr/bin/python3";
+    private const int UnusableArgumentsExitCode = 3;
 
     private readonly string _scratchDirectory;
     private readonly PowerShellHost? _host;
@@ -113,7 +114,7 @@ internal sealed class CmdletTool : ITransferTool
         if (run.ExitCode != 0 || result is null)
         {
             return new ToolAttempt(run.Seconds, run.PeakRssKiB, run.CpuSeconds, run.ExitCode == 0 ? 1 : run.ExitCode, Math.Max(1, treeFiles.Count),
-                errors.Length == 0 ? "exit code " + run.ExitCode + " and no result" : errors, null);
+                errors.Length == 0 ? "exit code " + run.ExitCode + " and no result" : errors, null, Retryable: run.ExitCode != UnusableArgumentsExitCode);
         }
 
         Dictionary<string, string> fields = result.Split(' ', StringSplitOptions.RemoveEmptyEntries)

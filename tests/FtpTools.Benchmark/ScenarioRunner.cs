@@ -106,7 +106,7 @@ internal sealed class ScenarioRunner
                     }
                 }
 
-                if (problem is null)
+                if (problem is null || !result.Retryable)
                 {
                     break;
                 }
