@@ -56,7 +56,7 @@ internal static class BenchmarkRun
             }
 
             (PowerShellHost? pwsh, string? pwshProblem) = settings.Tools.Any(tool => tool.StartsWith(CmdletTool.DefaultName, StringComparison.Ordinal))
-                ? PowerShellHost.Find()
+                ? PowerShellHost.Find(settings.ModuleManifest)
                 : (null, "not used");
 
             if (servers.TryGetValue(Transport.Sftp, out ServerEndpoint? sftpServer))
@@ -183,7 +183,8 @@ internal static class BenchmarkRun
         BenchmarkSettings settings, IEnumerable<ITransferTool> tools, ScenarioRunner runner, IReadOnlyDictionary<Transport, ServerEndpoint> servers)
     {
         var counted = new Dictionary<(Scenario, string), (RoundTrips? Counts, string? Problem)>();
-        CmdletTool? cmdlet = tools.OfType<CmdletTool>().FirstOrDefault(tool => tool.Name == CmdletTool.DefaultName);
+        // The counts do not depend on latency; through the delay relay the extra run would only cost minutes.
+        CmdletTool? cmdlet = settings.DelayMs > 0 ? null : tools.OfType<CmdletTool>().FirstOrDefault(tool => tool.Name == CmdletTool.DefaultName);
         foreach (Scenario scenario in settings.Scenarios.Where(scenario => cmdlet is not null && scenario.IsTree && !scenario.IsSftp))
         {
             Console.Error.WriteLine($"counting {scenario.Name} {cmdlet!.Name} commands (untimed run with -Verbose)");

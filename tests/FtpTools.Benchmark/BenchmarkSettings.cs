@@ -10,7 +10,8 @@ internal sealed record BenchmarkSettings(
     IReadOnlyList<Scenario> Scenarios,
     IReadOnlyList<string> Tools,
     EngineSettings Engine,
-    int DelayMs)
+    int DelayMs,
+    string? ModuleManifest)
 {
     public const int MaxAttempts = 3;
 

@@ -18,8 +18,11 @@ internal sealed record PowerShellHost(string Program, string Version, string Mod
         "/opt/microsoft/powershell/7/pwsh",
     };
 
-    /// <summary>Null with a reason when there is no pwsh or no built module (then the cmdlet tools cannot run).</summary>
-    public static (PowerShellHost? Host, string? Problem) Find()
+    /// <summary>
+    /// Null with a reason when there is no pwsh or no built module (then the cmdlet tools cannot run). moduleManifest:
+    /// --module, another build of the module (e.g. a branch built elsewhere); default out/FtpTools in this repository.
+    /// </summary>
+    public static (PowerShellHost? Host, string? Problem) Find(string? moduleManifest)
     {
         string? launcher = Candidates.FirstOrDefault(File.Exists);
         if (launcher is null)
@@ -33,7 +36,8 @@ internal sealed record PowerShellHost(string Program, string Version, string Mod
         string version = answer.Length > 1 ? answer[^1] : "unknown";
 
         string? root = RepositoryRoot();
-        string manifest = root is null ? "out/FtpTools/FtpTools.psd1" : Path.Combine(root, "out", "FtpTools", "FtpTools.psd1");
+        string manifest = moduleManifest is not null ? Path.GetFullPath(moduleManifest)
+            : root is null ? "out/FtpTools/FtpTools.psd1" : Path.Combine(root, "out", "FtpTools", "FtpTools.psd1");
         return File.Exists(manifest)
             ? (new PowerShellHost(program, version, manifest), null)
             : (null, manifest + " is missing: build the module first (dotnet build src/FtpTools.sln -c Release)");

@@ -6,7 +6,7 @@ namespace FtpTools.Benchmark;
 
 /// <summary>
 ///   FtpTools.Benchmark [--size-mib 1024] [--files 2000] [--tree-file-kib 4] [--rounds 1] [--scenarios KIND[,KIND]]
-///                      [--transports plain,tls,sftp] [--delay-ms N]
+///                      [--transports plain,tls,sftp] [--delay-ms N] [--module PATH.psd1]
 ///                      [--tools curl,lftp,lftp-p8,sftp,engine,cmdlet,cmdlet-p8,cmdlet-progress[,sshnet]]
 ///                      [--transfer-buffer-kib N] [--file-buffer-kib N] [--sshnet-buffer-kib N] [--sshnet-cipher NAME]
 ///   FtpTools.Benchmark --engine-only KIND ...   (internal: the engine's side of one run, in its own process)
@@ -57,7 +57,8 @@ public static class Program
             tools,
             new EngineSettings(arguments.Integer("--transfer-buffer-kib", 0), arguments.Integer("--file-buffer-kib", 0),
                 arguments.Integer("--sshnet-buffer-kib", 0), arguments.OptionalText("--sshnet-cipher")),
-            arguments.Integer("--delay-ms", 0));
+            arguments.Integer("--delay-ms", 0),
+            arguments.OptionalText("--module"));
     }
 
     private static string[] List(string text) => text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
