@@ -20,9 +20,21 @@ internal sealed class CurlTool : ITransferTool
 
     public string Name => "curl";
 
+    /// <summary>
+    /// Through the delay relay the URL keeps the server's own address (which the certificate names) and --connect-to
+    /// sends the control connection to the relay; EPSV data connections go to the address curl connected to (the
+    /// relay), and --ftp-skip-pasv-ip does the same for PASV.
+    /// </summary>
+    public static string UrlBase(ServerEndpoint server) => server.Relayed ? $"ftp://{server.NamedHost}:{server.Port}" : server.UrlBase;
+
     public static IReadOnlyList<string> CommonArguments(ServerEndpoint server)
     {
         var arguments = new List<string> { "-s", "-S", "--ftp-pasv", "-u", server.User + ":" + server.Password };
+        if (server.Relayed)
+        {
+            arguments.AddRange(new[] { "--connect-to", $"{server.NamedHost}:{server.Port}:{server.Host}:{server.Port}", "--ftp-skip-pasv-ip" });
+        }
+
         if (server.Tls)
         {
             arguments.AddRange(new[] { "--ssl-reqd", "--cacert", server.CertificatePath });
@@ -41,15 +53,15 @@ internal sealed class CurlTool : ITransferTool
         switch (plan.Scenario.Kind)
         {
             case TransferKind.LargeDownload:
-                arguments.AddRange(new[] { "-o", plan.LocalLargeTarget, server.UrlBase + plan.RemoteLargeSource });
+                arguments.AddRange(new[] { "-o", plan.LocalLargeTarget, UrlBase(server) + plan.RemoteLargeSource });
                 break;
             case TransferKind.LargeUpload:
-                arguments.AddRange(new[] { "-T", plan.LocalLargeSource, server.UrlBase + plan.RemoteLargeTarget });
+                arguments.AddRange(new[] { "-T", plan.LocalLargeSource, UrlBase(server) + plan.RemoteLargeTarget });
                 break;
             case TransferKind.TreeDownload:
                 configFile = WriteConfig(treeFiles.SelectMany(file => new[]
                 {
-                    $"url = \"{server.UrlBase}{plan.RemoteTreeSource}/{file}\"",
+                    $"url = \"{UrlBase(server)}{plan.RemoteTreeSource}/{file}\"",
                     $"output = \"{plan.LocalTreeTarget}/{file}\"",
                 }));
                 arguments.AddRange(new[] { "--create-dirs", "-K", configFile });
@@ -58,7 +70,7 @@ internal sealed class CurlTool : ITransferTool
                 configFile = WriteConfig(treeFiles.SelectMany(file => new[]
                 {
                     $"upload-file = \"{plan.LocalTreeSource}/{file}\"",
-                    $"url = \"{server.UrlBase}{plan.RemoteTreeTarget}/{file}\"",
+                    $"url = \"{UrlBase(server)}{plan.RemoteTreeTarget}/{file}\"",
                 }));
                 arguments.AddRange(new[] { "--ftp-create-dirs", "-K", configFile });
                 break;

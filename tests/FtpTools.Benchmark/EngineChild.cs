@@ -34,7 +34,9 @@ internal static class EngineChild
             return SshNetDirect.Run(arguments, kind, remote, local, settings);
         }
 
-        Func<IRemoteFileSystem> connect = arguments.Has("--sftp") ? EngineSessions.Sftp(arguments) : EngineSessions.Ftp(arguments, settings);
+        var counter = new CommandCounter();
+        bool sftp = arguments.Has("--sftp");
+        Func<IRemoteFileSystem> connect = sftp ? EngineSessions.Sftp(arguments) : EngineSessions.Ftp(arguments, settings, counter);
         CancellationToken none = CancellationToken.None;
         var clock = Stopwatch.StartNew();
         IRemoteFileSystem? session = null;
@@ -42,6 +44,7 @@ internal static class EngineChild
         try
         {
             session = connect();
+            counter.Reset();
             switch (kind)
             {
                 case TransferKind.LargeDownload:
@@ -88,7 +91,7 @@ internal static class EngineChild
             string security = EngineSessions.Security(session);
             session.Disconnect(none);
             double seconds = clock.Elapsed.TotalSeconds;
-            PrintResult(seconds, failures, security);
+            PrintResult(seconds, failures, security, sftp ? null : counter);
             return 0;
         }
         catch (FtpException exception)
@@ -103,9 +106,9 @@ internal static class EngineChild
     }
 
     /// <summary>The one line the parent reads; security has no spaces (it is one key=value field).</summary>
-    public static void PrintResult(double seconds, int failures, string security) =>
+    public static void PrintResult(double seconds, int failures, string security, CommandCounter? counter = null) =>
         Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{ResultPrefix}seconds={seconds:0.000000} failures={failures} security={security.Replace(' ', '_')} vmhwm-kib={PeakRssKiB()} allocated-kib={GC.GetTotalAllocatedBytes() / 1024}"));
+            $"{ResultPrefix}seconds={seconds:0.000000} failures={failures} security={security.Replace(' ', '_')} vmhwm-kib={PeakRssKiB()} allocated-kib={GC.GetTotalAllocatedBytes() / 1024} commands={counter?.Commands ?? -1} dataconns={counter?.DataConnections ?? -1}"));
 
     /// <summary>0 in FileStream's constructor means no FileStream buffer: the engine already reads and writes in large blocks.</summary>
     public static int FileBuffer(EngineSettings settings) => settings.FileBufferKiB * 1024;

@@ -10,10 +10,12 @@ namespace FtpTools.Benchmark;
 /// <summary>How the engine's child opens its session: FtpClient for FTP, the SFTP connector through SftpConnectorLoader for SFTP.</summary>
 internal static class EngineSessions
 {
-    public static Func<IRemoteFileSystem> Ftp(ArgumentReader arguments, EngineSettings settings)
+    /// <summary>FtpClient with the trace going to counter (a counter per call, so the cost is one increment per line).</summary>
+    public static Func<IRemoteFileSystem> Ftp(ArgumentReader arguments, EngineSettings settings, CommandCounter counter)
     {
         var options = new FtpClientOptions(arguments.Text("--host"))
         {
+            Trace = counter.Observe,
             Port = int.Parse(arguments.Text("--port"), CultureInfo.InvariantCulture),
             Credential = new NetworkCredential(arguments.Text("--user"), arguments.Text("--password")),
             Encryption = arguments.Has("--tls") ? FtpEncryption.Explicit : FtpEncryption.None,

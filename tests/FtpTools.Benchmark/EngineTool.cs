@@ -33,14 +33,7 @@ internal sealed class EngineTool : ITransferTool
     public ToolAttempt Run(TransferPlan plan, IReadOnlyList<string> treeFiles)
     {
         ServerEndpoint server = plan.Server;
-        (string remote, string local) = plan.Scenario.Kind switch
-        {
-            TransferKind.LargeDownload => (server.RemotePath(plan.RemoteLargeSource), plan.LocalLargeTarget),
-            TransferKind.LargeUpload => (server.RemotePath(plan.RemoteLargeTarget), plan.LocalLargeSource),
-            TransferKind.TreeDownload => (server.RemotePath(plan.RemoteTreeSource), plan.LocalTreeTarget),
-            TransferKind.TreeUpload => (server.RemotePath(plan.RemoteTreeTarget), plan.LocalTreeSource),
-            _ => throw new ArgumentOutOfRangeException(nameof(plan)),
-        };
+        (string remote, string local) = plan.Ends();
         var arguments = new List<string>
         {
             "--engine-only", Scenario.KindName(plan.Scenario.Kind),
@@ -95,7 +88,11 @@ internal sealed class EngineTool : ITransferTool
         double seconds = double.Parse(fields["seconds"], CultureInfo.InvariantCulture);
         string detail = string.Create(CultureInfo.InvariantCulture,
             $"{(server.Ssh is null ? "tls" : "cipher,mac,kex")}={fields["security"].Replace('_', ' ')}; process wall {run.Seconds:0.00} s (cpu {run.CpuSeconds:0.00} s) incl. .NET start-up; VmHWM {long.Parse(fields["vmhwm-kib"], CultureInfo.InvariantCulture) / 1024} MiB; allocated {long.Parse(fields["allocated-kib"], CultureInfo.InvariantCulture) / 1024} MiB");
-        return new ToolAttempt(seconds, run.PeakRssKiB, run.CpuSeconds, 0, int.Parse(fields["failures"], CultureInfo.InvariantCulture), run.StandardError.Trim(), detail);
+        int commands = fields.TryGetValue("commands", out string? sent) ? int.Parse(sent, CultureInfo.InvariantCulture) : -1;
+        RoundTrips? roundTrips = plan.Scenario.IsTree && commands >= 0
+            ? new RoundTrips(commands, int.Parse(fields["dataconns"], CultureInfo.InvariantCulture), treeFiles.Count)
+            : null;
+        return new ToolAttempt(seconds, run.PeakRssKiB, run.CpuSeconds, 0, int.Parse(fields["failures"], CultureInfo.InvariantCulture), run.StandardError.Trim(), detail, roundTrips);
     }
 
     /// <summary>The apphost `dotnet run` built, or `dotnet FtpTools.Benchmark.dll` when started through the muxer.</summary>

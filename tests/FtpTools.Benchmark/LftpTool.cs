@@ -4,31 +4,46 @@ using System.Linq;
 
 namespace FtpTools.Benchmark;
 
-/// <summary>lftp -c with get/put for the large file and mirror / mirror -R for the tree (which lists the folders itself).</summary>
+/// <summary>
+/// lftp -c with get/put for the large file and mirror / mirror -R for the tree (which lists the folders itself). As
+/// "lftp-p8": mirror -P8 / mirror -R -P8 (8 files at a time, each on a connection of its own), trees only.
+/// </summary>
 internal sealed class LftpTool : ITransferTool
 {
     public const string Program = "/usr/bin/lftp";
 
+    public const string DefaultName = "lftp";
+    public const string ParallelName = "lftp-p8";
+    private const int Parallel = 8;
+
     private readonly string _scratchDirectory;
 
-    public LftpTool(string scratchDirectory)
+    public LftpTool(string scratchDirectory, bool parallel = false)
     {
         _scratchDirectory = scratchDirectory;
+        Name = parallel ? ParallelName : DefaultName;
     }
 
-    public string Name => "lftp";
+    public string Name { get; }
 
-    /// <summary>Settings and open; net:max-retries 1 makes lftp report a failure instead of silently retrying it.</summary>
+    /// <summary>
+    /// Settings and open; net:max-retries 1 makes lftp report a failure instead of silently retrying it. Through the
+    /// delay relay: EPSV, so data connections go to the control connection's address (the relay), and no host name
+    /// check (the certificate names 127.0.0.1; it is still checked against the lab's CA file).
+    /// </summary>
     public static string Session(ServerEndpoint server)
     {
         string tls = server.Tls
             ? $"set ssl:ca-file {server.CertificatePath}; set ftp:ssl-force yes; set ftp:ssl-protect-data yes; "
             : "set ftp:ssl-allow no; ";
+        string relay = server.Relayed ? "set ftp:prefer-epsv yes; set ftp:ignore-pasv-address yes; set ssl:check-hostname no; " : string.Empty;
         return "set cmd:fail-exit yes; set net:max-retries 1; set net:timeout 30; set xfer:clobber on; set ftp:passive-mode yes; "
-            + tls + $"open -u {server.User},{server.Password} {server.UrlBase}; ";
+            + tls + relay + $"open -u {server.User},{server.Password} {server.UrlBase}; ";
     }
 
-    public bool Handles(Scenario scenario) => !scenario.IsSftp;
+    public bool Handles(Scenario scenario) => !scenario.IsSftp && (Name == DefaultName || scenario.IsTree);
+
+    private string ParallelOption => Name == ParallelName ? " -P" + Parallel : string.Empty;
 
     public ToolAttempt Run(TransferPlan plan, IReadOnlyList<string> treeFiles)
     {
@@ -36,8 +51,8 @@ internal sealed class LftpTool : ITransferTool
         {
             TransferKind.LargeDownload => $"get {plan.RemoteLargeSource} -o {plan.LocalLargeTarget}",
             TransferKind.LargeUpload => $"put {plan.LocalLargeSource} -o {plan.RemoteLargeTarget}",
-            TransferKind.TreeDownload => $"mirror {plan.RemoteTreeSource} {plan.LocalTreeTarget}",
-            TransferKind.TreeUpload => $"mirror -R {plan.LocalTreeSource} {plan.RemoteTreeTarget}",
+            TransferKind.TreeDownload => $"mirror{ParallelOption} {plan.RemoteTreeSource} {plan.LocalTreeTarget}",
+            TransferKind.TreeUpload => $"mirror -R{ParallelOption} {plan.LocalTreeSource} {plan.RemoteTreeTarget}",
             _ => throw new ArgumentOutOfRangeException(nameof(plan)),
         };
         MeasuredProcess run = MeasuredProcess.Run(Program, new[] { "-c", Session(plan.Server) + command }, _scratchDirectory);

@@ -25,7 +25,11 @@ internal static class MachineDescription
         ("vsftpd", "3.0.3 (Debian 12)"),
     };
 
-    public static string FirstOutputLine(string program, params string[] arguments)
+    public static string FirstOutputLine(string program, params string[] arguments) =>
+        OutputLines(program, arguments).FirstOrDefault() ?? string.Empty;
+
+    /// <summary>The program's non-empty output lines (stdout, then stderr), trimmed; one line saying why when it cannot start.</summary>
+    public static string[] OutputLines(string program, params string[] arguments)
     {
         try
         {
@@ -38,11 +42,11 @@ internal static class MachineDescription
             using Process process = Process.Start(start) ?? throw new InvalidOperationException("could not start " + program);
             string output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
             process.WaitForExit();
-            return output.Split('\n').FirstOrDefault(line => line.Trim().Length > 0)?.Trim() ?? string.Empty;
+            return output.Split('\n').Select(line => line.Trim()).Where(line => line.Length > 0).ToArray();
         }
         catch (System.ComponentModel.Win32Exception exception)
         {
-            return "not available (" + exception.Message + ")";
+            return new[] { "not available (" + exception.Message + ")" };
         }
     }
 

@@ -16,7 +16,8 @@ internal sealed record Measurement(
     int Failures,
     bool Verified,
     string? Problem,
-    string? Detail)
+    string? Detail,
+    RoundTrips? RoundTrips = null)
 {
     public double MedianSeconds => Median(Seconds);
 

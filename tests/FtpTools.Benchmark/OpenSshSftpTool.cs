@@ -29,13 +29,15 @@ internal sealed class OpenSshSftpTool : ITransferTool
     public static IReadOnlyList<string> CommonArguments(ServerEndpoint server)
     {
         SshEndpoint ssh = server.Ssh ?? throw new ArgumentException("not an SFTP server", nameof(server));
-        return new[]
+        // Through the delay relay the host key is still looked up under the server's own address in the lab's known_hosts.
+        string[] alias = server.Relayed ? new[] { "-o", $"HostKeyAlias=[{server.NamedHost}]:{server.Port}" } : Array.Empty<string>();
+        return alias.Concat(new[]
         {
             "-q", "-F", "/dev/null", "-i", ssh.PrivateKeyPath, "-P", server.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "-o", "IdentitiesOnly=yes", "-o", "IdentityAgent=none", "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=yes",
             "-o", "UserKnownHostsFile=" + ssh.KnownHostsFile, "-o", "GlobalKnownHostsFile=/dev/null", "-o", "LogLevel=ERROR",
             server.User + "@" + server.Host,
-        };
+        }).ToArray();
     }
 
     public ToolAttempt Run(TransferPlan plan, IReadOnlyList<string> treeFiles)

@@ -5,16 +5,18 @@ using System.Linq;
 namespace FtpTools.Benchmark;
 
 /// <summary>
-///   FtpTools.Benchmark [--size-mib 1024] [--files 2000] [--rounds 1] [--scenarios KIND[,KIND]] [--transports plain,tls,sftp]
-///                      [--tools curl,lftp,sftp,engine[,sshnet]] [--transfer-buffer-kib N] [--file-buffer-kib N]
-///                      [--sshnet-buffer-kib N] [--sshnet-cipher NAME]
+///   FtpTools.Benchmark [--size-mib 1024] [--files 2000] [--tree-file-kib 4] [--rounds 1] [--scenarios KIND[,KIND]]
+///                      [--transports plain,tls,sftp] [--delay-ms N] [--module PATH.psd1]
+///                      [--tools curl,lftp,lftp-p8,sftp,engine,cmdlet,cmdlet-p8,cmdlet-progress[,sshnet]]
+///                      [--transfer-buffer-kib N] [--file-buffer-kib N] [--sshnet-buffer-kib N] [--sshnet-cipher NAME]
 ///   FtpTools.Benchmark --engine-only KIND ...   (internal: the engine's side of one run, in its own process)
 /// KIND: large-download, large-upload, tree-upload, tree-download (each runs on every transport chosen).
 /// </summary>
 public static class Program
 {
-    private static readonly string[] DefaultTools = { "curl", "lftp", "sftp", EngineTool.EngineName };
-    private static readonly string[] AllTools = DefaultTools.Append(EngineTool.SshNetName).ToArray();
+    private static readonly string[] DefaultTools = { "curl", LftpTool.DefaultName, "sftp", EngineTool.EngineName, CmdletTool.DefaultName };
+    private static readonly string[] AllTools = DefaultTools
+        .Concat(new[] { LftpTool.ParallelName, CmdletTool.ParallelName, CmdletTool.ProgressName, EngineTool.SshNetName }).ToArray();
 
     public static int Main(string[] args)
     {
@@ -43,17 +45,20 @@ public static class Program
         string? unknown = tools.FirstOrDefault(tool => !AllTools.Contains(tool));
         if (unknown is not null)
         {
-            throw new ArgumentException("unknown tool '" + unknown + "'");
+            throw new ArgumentException("unknown tool '" + unknown + "' (" + string.Join(", ", AllTools) + ")");
         }
 
         return new BenchmarkSettings(
             arguments.Integer("--size-mib", 1024),
             arguments.Integer("--files", 2000),
+            arguments.Integer("--tree-file-kib", TreeLayout.DefaultFileKiB),
             arguments.Integer("--rounds", 1),
             scenarios,
             tools,
             new EngineSettings(arguments.Integer("--transfer-buffer-kib", 0), arguments.Integer("--file-buffer-kib", 0),
-                arguments.Integer("--sshnet-buffer-kib", 0), arguments.OptionalText("--sshnet-cipher")));
+                arguments.Integer("--sshnet-buffer-kib", 0), arguments.OptionalText("--sshnet-cipher")),
+            arguments.Integer("--delay-ms", 0),
+            arguments.OptionalText("--module"));
     }
 
     private static string[] List(string text) => text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

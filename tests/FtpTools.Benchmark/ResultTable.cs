@@ -9,15 +9,19 @@ namespace FtpTools.Benchmark;
 /// <summary>
 /// The side-by-side table. Each reference tool gets a ratio column: reference seconds / tool seconds, so > 1 is faster
 /// than the reference (FTP: curl; SFTP: OpenSSH's sftp and curl). cpu s: user + system seconds of the tool's process.
+/// Trees also get "cmds/file" and "conns/file": control commands and data connections per file from the tool's own
+/// trace (engine and cmdlet on FTP; "-" where there is none).
 /// </summary>
 internal static class ResultTable
 {
-    public static void Print(TextWriter output, IReadOnlyList<Measurement> measurements, long largeBytes, int treeFiles, IReadOnlyList<string> references)
+    public static void Print(TextWriter output, IReadOnlyList<Measurement> measurements, long largeBytes, int treeFiles, int treeFileBytes, IReadOnlyList<string> references)
     {
+        bool trees = measurements.Any(measurement => measurement.Scenario.IsTree);
         string ratioHeaders = string.Concat(references.Select(reference => string.Format(CultureInfo.InvariantCulture, " {0,8}", "vs " + reference)));
-        output.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0,-22} {1,-7} {2,9} {3,15}", "scenario", "tool", "seconds", "rate")
-            + ratioHeaders + string.Format(CultureInfo.InvariantCulture, " {0,7} {1,10} {2,9} {3,-8}", "cpu s", "peak RSS", "failures", "verified"));
-        output.WriteLine(new string('-', 104 + 9 * references.Count - 9));
+        output.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0,-22} {1,-15} {2,9} {3,15}", "scenario", "tool", "seconds", "rate")
+            + ratioHeaders + string.Format(CultureInfo.InvariantCulture, " {0,7} {1,10} {2,9} {3,-8}", "cpu s", "peak RSS", "failures", "verified")
+            + (trees ? string.Format(CultureInfo.InvariantCulture, " {0,9} {1,10}", "cmds/file", "conns/file") : string.Empty));
+        output.WriteLine(new string('-', 112 + 9 * references.Count - 9 + (trees ? 21 : 0)));
         foreach (IGrouping<Scenario, Measurement> scenario in measurements.GroupBy(measurement => measurement.Scenario))
         {
             double?[] referenceSeconds = references
@@ -26,18 +30,21 @@ internal static class ResultTable
             foreach (Measurement measurement in scenario)
             {
                 double seconds = measurement.MedianSeconds;
-                string rate = scenario.Key.IsTree
+                // Trees of files of 1 MiB and more are about bandwidth, small-file trees about files per second.
+                string rate = scenario.Key.IsTree && treeFileBytes < 1048576
                     ? (treeFiles / seconds).ToString("0.0", CultureInfo.InvariantCulture) + " files/s"
-                    : (largeBytes / 1048576.0 / seconds).ToString("0.0", CultureInfo.InvariantCulture) + " MiB/s";
+                    : ((scenario.Key.IsTree ? (long)treeFiles * treeFileBytes : largeBytes) / 1048576.0 / seconds).ToString("0.0", CultureInfo.InvariantCulture) + " MiB/s";
                 string ratios = string.Concat(referenceSeconds.Select(reference => string.Format(CultureInfo.InvariantCulture, " {0,8}",
                     reference is { } value && measurement.Verified ? (value / seconds).ToString("0.00", CultureInfo.InvariantCulture) : "n/a")));
-                output.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0,-22} {1,-7} {2,9} {3,15}",
+                output.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0,-22} {1,-15} {2,9} {3,15}",
                         scenario.Key.Name, measurement.Tool, seconds.ToString("0.000", CultureInfo.InvariantCulture), rate)
                     + ratios
                     + string.Format(CultureInfo.InvariantCulture, " {0,7} {1,10} {2,9} {3,-8}",
                         measurement.MedianCpuSeconds.ToString("0.00", CultureInfo.InvariantCulture),
                         (measurement.PeakRssKiB / 1024.0).ToString("0.0", CultureInfo.InvariantCulture) + " MiB",
-                        measurement.Failures, measurement.Verified ? "yes" : "NO"));
+                        measurement.Failures, measurement.Verified ? "yes" : "NO")
+                    + (trees ? string.Format(CultureInfo.InvariantCulture, " {0,9} {1,10}",
+                        measurement.RoundTrips?.CommandsPerFile ?? "-", measurement.RoundTrips?.DataConnectionsPerFile ?? "-") : string.Empty));
             }
         }
 

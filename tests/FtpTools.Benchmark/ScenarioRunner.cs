@@ -10,11 +10,13 @@ internal sealed class ScenarioRunner
 {
     private readonly Workspace _workspace;
     private readonly IReadOnlyList<string> _treeFiles;
+    private readonly DelayRelay? _relay;
 
-    public ScenarioRunner(Workspace workspace, IReadOnlyList<string> treeFiles)
+    public ScenarioRunner(Workspace workspace, IReadOnlyList<string> treeFiles, DelayRelay? relay)
     {
         _workspace = workspace;
         _treeFiles = treeFiles;
+        _relay = relay;
     }
 
     /// <summary>Remote paths here are relative to the server's root; each tool names them with <see cref="ServerEndpoint.RemotePath"/>.</summary>
@@ -32,9 +34,26 @@ internal sealed class ScenarioRunner
         TreeFiles: _treeFiles);
 
     /// <summary>One round. hashLargeFile: compare the large file's SHA-256 too (size is always compared).</summary>
-    public RoundResult RunRound(ITransferTool tool, TransferPlan plan, bool hashLargeFile)
+    public RoundResult RunRound(ITransferTool tool, TransferPlan plan, bool hashLargeFile) =>
+        RunRound((pending) => tool.Run(plan, pending), plan, hashLargeFile);
+
+    /// <summary>
+    /// The cmdlet's tree once more with its trace counted (not timed); null with the reason when it did not give counts
+    /// or the tree did not arrive whole.
+    /// </summary>
+    public (RoundTrips? Counts, string? Problem) CountRoundTrips(CmdletTool tool, TransferPlan plan)
+    {
+        RoundResult result = RunRound(pending => pending.Count == plan.TreeFiles.Count ? tool.CountRoundTrips(plan) : tool.Run(plan, pending), plan, hashLargeFile: false);
+        return result.Problem is null && result.RoundTrips is not null ? (result.RoundTrips, null) : (null, result.Problem ?? "no trace counts");
+    }
+
+    private RoundResult RunRound(Func<IReadOnlyList<string>, ToolAttempt> run, TransferPlan plan, bool hashLargeFile)
     {
         RemoveTargets(plan);
+        ServerLog? log = plan.Server.ProtocolLog is { } logPath ? new ServerLog(logPath) : null;
+        RoundTrips? roundTrips = null;
+        RelayCounts relayed = new(0, 0, 0);
+        (int Commands, int DataConnections) logged = (0, 0);
         IReadOnlyList<string> pending = _treeFiles;
         double treeSeconds = 0;
         double treeCpuSeconds = 0;
@@ -48,7 +67,21 @@ internal sealed class ScenarioRunner
         {
             for (int attempt = 1; attempt <= BenchmarkSettings.MaxAttempts; attempt++)
             {
-                ToolAttempt result = tool.Run(plan, pending);
+                RelayCounts relayBefore = _relay?.Counts ?? relayed;
+                long logMark = log?.Mark() ?? 0;
+                ToolAttempt result = run(pending);
+                if (_relay is not null)
+                {
+                    relayed = Add(relayed, _relay.Counts - relayBefore);
+                }
+
+                if (log is not null)
+                {
+                    (int commands, int dataConnections) = log.CountSince(logMark);
+                    logged = (logged.Commands + commands, logged.DataConnections + dataConnections);
+                }
+
+                roundTrips ??= result.RoundTrips;
                 peakRss = Math.Max(peakRss, result.PeakRssKiB);
                 detail = result.Detail ?? detail;
                 treeSeconds += result.Seconds;
@@ -73,7 +106,7 @@ internal sealed class ScenarioRunner
                     }
                 }
 
-                if (problem is null)
+                if (problem is null || !result.Retryable)
                 {
                     break;
                 }
@@ -84,8 +117,35 @@ internal sealed class ScenarioRunner
             RemoveTargets(plan);
         }
 
-        return new RoundResult(seconds, peakRss, cpuSeconds, failures, problem, detail);
+        string? notes = Notes(plan, relayed, logged, log is not null);
+        if (_relay is not null && log is not null && relayed.Data < logged.DataConnections)
+        {
+            problem = (problem is null ? string.Empty : problem + "; ")
+                + $"only {relayed.Data} of {logged.DataConnections} data connections went through the delay relay";
+        }
+
+        detail = detail is null ? notes : notes is null ? detail : detail + "; " + notes;
+        return new RoundResult(seconds, peakRss, cpuSeconds, failures, problem, detail, roundTrips);
     }
+
+    private string? Notes(TransferPlan plan, RelayCounts relayed, (int Commands, int DataConnections) logged, bool hasLog)
+    {
+        var notes = new List<string>();
+        if (hasLog && plan.Scenario.IsTree)
+        {
+            var perFile = new RoundTrips(logged.Commands, logged.DataConnections, plan.TreeFiles.Count);
+            notes.Add($"server log: {perFile.CommandsPerFile} commands/file, {perFile.DataConnectionsPerFile} data conns/file (login included)");
+        }
+
+        if (_relay is not null)
+        {
+            notes.Add($"relay: {relayed.Control} control + {relayed.Data} data connections{(relayed.Failed > 0 ? $", {relayed.Failed} failed to reach the server" : string.Empty)}");
+        }
+
+        return notes.Count == 0 ? null : string.Join("; ", notes);
+    }
+
+    private static RelayCounts Add(RelayCounts a, RelayCounts b) => new(a.Control + b.Control, a.Data + b.Data, a.Failed + b.Failed);
 
     private static string FirstLine(string text) => text.Split('\n').FirstOrDefault(line => line.Length > 0) ?? string.Empty;
 

@@ -9,7 +9,7 @@ internal static class TlsVersionProbe
     public static string Curl(ServerEndpoint server, string scratchDirectory)
     {
         MeasuredProcess run = MeasuredProcess.Run(CurlTool.Program,
-            new[] { "-v" }.Concat(CurlTool.CommonArguments(server)).Concat(new[] { "-l", server.UrlBase + "/" }), scratchDirectory);
+            new[] { "-v" }.Concat(CurlTool.CommonArguments(server)).Concat(new[] { "-l", CurlTool.UrlBase(server) + "/" }), scratchDirectory);
         string? line = run.StandardError.Split('\n').FirstOrDefault(text => text.Contains("SSL connection using", StringComparison.Ordinal));
         return line is null ? "unknown (exit " + run.ExitCode + ")" : line[(line.IndexOf("using", StringComparison.Ordinal) + 6)..].Trim();
     }

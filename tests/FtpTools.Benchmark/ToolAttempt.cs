@@ -3,6 +3,8 @@ namespace FtpTools.Benchmark;
 /// <summary>
 /// One run of one tool. Seconds: the process's wall time (curl, lftp) or Connect..Disconnect inside the engine's child
 /// process. CpuSeconds: user + system time of the whole process (for the engine with .NET start-up). FailedTransfers: what the tool itself reported as failed (the result is verified separately).
+/// Retryable: false when another attempt cannot succeed (the tool was called with an argument it does not have).
+/// RoundTrips: commands and data connections the tool's trace showed (engine and cmdlet on FTP), else null.
 /// </summary>
 internal sealed record ToolAttempt(
     double Seconds,
@@ -11,4 +13,6 @@ internal sealed record ToolAttempt(
     int ExitCode,
     int FailedTransfers,
     string Errors,
-    string? Detail);
+    string? Detail,
+    RoundTrips? RoundTrips = null,
+    bool Retryable = true);

@@ -18,4 +18,15 @@ internal sealed record TransferPlan(
     string RemoteTreeSource,
     string RemoteTreeTarget,
     string LocalTreeTarget,
-    IReadOnlyList<string> TreeFiles);
+    IReadOnlyList<string> TreeFiles)
+{
+    /// <summary>The remote and local side of this transfer, remote paths as the server names them.</summary>
+    public (string Remote, string Local) Ends() => Scenario.Kind switch
+    {
+        TransferKind.LargeDownload => (Server.RemotePath(RemoteLargeSource), LocalLargeTarget),
+        TransferKind.LargeUpload => (Server.RemotePath(RemoteLargeTarget), LocalLargeSource),
+        TransferKind.TreeDownload => (Server.RemotePath(RemoteTreeSource), LocalTreeTarget),
+        TransferKind.TreeUpload => (Server.RemotePath(RemoteTreeTarget), LocalTreeSource),
+        _ => throw new System.ArgumentOutOfRangeException(nameof(Scenario)),
+    };
+}

@@ -3,10 +3,10 @@ using System.Linq;
 
 namespace FtpTools.Benchmark;
 
-/// <summary>The small-file tree: N files of 4 KiB, 100 per folder, named the same on every side.</summary>
+/// <summary>The tree: N files (4 KiB each unless --tree-file-kib says otherwise), 100 per folder, named the same on every side.</summary>
 internal static class TreeLayout
 {
-    public const int FileSize = 4096;
+    public const int DefaultFileKiB = 4;
     private const int FilesPerDirectory = 100;
 
     public static IReadOnlyList<string> Files(int count) =>

@@ -37,11 +37,11 @@ internal sealed class Workspace : IDisposable
     /// <summary>Upper-case hex SHA-256 of the large file.</summary>
     public string LargeSha256 { get; private set; } = string.Empty;
 
-    public static Workspace Create(long largeBytes, IReadOnlyList<string> treeFiles)
+    public static Workspace Create(long largeBytes, IReadOnlyList<string> treeFiles, int treeFileBytes)
     {
         var workspace = new Workspace(Directory.CreateTempSubdirectory("ftptools-bench-").FullName);
         workspace.WriteLargeFile(largeBytes);
-        workspace.WriteTree(treeFiles);
+        workspace.WriteTree(treeFiles, treeFileBytes);
         return workspace;
     }
 
@@ -94,10 +94,10 @@ internal sealed class Workspace : IDisposable
         LargeSha256 = Convert.ToHexString(hash.GetHashAndReset());
     }
 
-    private void WriteTree(IReadOnlyList<string> files)
+    private void WriteTree(IReadOnlyList<string> files, int fileBytes)
     {
         var random = new Random(4096);
-        var content = new byte[TreeLayout.FileSize];
+        var content = new byte[fileBytes];
         foreach (string file in files)
         {
             string path = Path.Combine(TreeSource, file);
