@@ -56,7 +56,7 @@ namespace FtpTools.Engine.Tests.Retrying
             yield return Row(false, "SFTP failure", new SftpStatusException("SFTP open /f: failure", SftpStatus.Failure, "open /f", "/f"));
             yield return Row(false, "protocol violation", new FtpProtocolException("The server's PWD reply names no directory", FtpPhase.Command, "PWD"));
             yield return Row(false, "not supported", new FtpNotSupportedException("No MFMT", "MFMT"));
-            yield return Row(false, "local stream failed (disk full)", new FtpException("The local stream failed while writing: No space left on device", FtpPhase.Transfer, isTransient: false, innerException: new IOException("No space left on device")));
+            yield return Row(false, "local stream failed (disk full)", new LocalStreamException("Writing the local file failed: No space left on device", new IOException("No space left on device")));
             yield return Row(false, "local IOException", new IOException("No space left on device"));
             yield return Row(false, "local access denied", new UnauthorizedAccessException("Access denied"));
             yield return Row(false, "-IfExists Fail", DestinationExistsException.ForDownload("/tmp/x"));
