@@ -19,5 +19,7 @@ namespace FtpTools.Engine
         public const string HostKeyNotTrusted = "FtpTools.HostKeyNotTrusted";
         public const string DirectoryNotEmpty = "FtpTools.DirectoryNotEmpty";
         public const string ModificationTimeNotKept = "FtpTools.ModificationTimeNotKept";
+        public const string VerificationFailed = "FtpTools.VerificationFailed";
+        public const string FewerConnections = "FtpTools.FewerConnections";
     }
 }
