@@ -17,10 +17,14 @@ namespace FtpTools.Engine.Parallel
     /// </summary>
     public sealed class ParallelTransferScheduler
     {
+        /// <summary>-ThrottleLimit's default: see the help of Send-FtpItem for the measurements behind it.</summary>
+        public const int DefaultThrottleLimit = 4;
+
         private static readonly TimeSpan PumpInterval = TimeSpan.FromMilliseconds(200);
 
         private readonly RemoteConnectionSlot ownConnection;
         private readonly int throttleLimit;
+        private CallerThreadMailbox? activeMailbox;
 
         public ParallelTransferScheduler(RemoteConnectionSlot ownConnection, int throttleLimit)
         {
@@ -37,6 +41,16 @@ namespace FtpTools.Engine.Parallel
 
         /// <summary>On the caller's thread: the latest progress of the file a worker (by index) is moving.</summary>
         public Action<int, FtpTransferProgress>? Progress { get; set; }
+
+        /// <summary>
+        /// From any thread while Run runs: runs onCallerThread on Run's thread (for a connection's trace, say). Outside Run it is
+        /// dropped: nothing then waits to run it.
+        /// </summary>
+        public void PostToCaller(Action onCallerThread)
+        {
+            if (onCallerThread is null) throw new ArgumentNullException(nameof(onCallerThread));
+            Volatile.Read(ref activeMailbox)?.Post(onCallerThread);
+        }
 
         /// <summary>How many connections transferred files in the last Run (the session's own included).</summary>
         public int ConnectionsUsed { get; private set; }
@@ -59,6 +73,7 @@ namespace FtpTools.Engine.Parallel
             using (var mailbox = new CallerThreadMailbox())
             using (var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {
+                Volatile.Write(ref activeMailbox, mailbox);
                 var run = new SchedulerRun<TResult>(this, items, work, completed, failed, mailbox, stop.Token, workerCount);
                 if (workerCount > 1) Explained?.Invoke("Transferring " + items.Count + " files over up to " + workerCount + " connections: the session's own and " + (workerCount - 1) + " more.");
                 var threads = new List<Thread>();
@@ -83,6 +98,7 @@ namespace FtpTools.Engine.Parallel
                 finally
                 {
                     foreach (var thread in threads) thread.Join();
+                    Volatile.Write(ref activeMailbox, null);
                     ConnectionsUsed = run.ConnectionsOpened;
                 }
 
