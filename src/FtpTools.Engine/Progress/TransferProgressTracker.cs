@@ -103,7 +103,8 @@ namespace FtpTools.Engine.Progress
             int? secondsLeft = totalBytes is long all && rate > 0 ? SecondsFrom(Math.Max(0, all - done) / rate) : (int?)null;
             var currentProgress = CurrentProgress;
             var current = currentProgress is null ? currentFile : currentFile + ": " + TransferStatusText.Describe(currentProgress);
-            if (inFlight.Count > 1) current += " (and " + (inFlight.Count - 1) + " more at once)";
+            var others = inFlight.Keys.Count(lane => lane != currentLane);
+            if (others > 0) current += " (and " + others + " more at once)";
             return ProgressBarUpdate.Drawn(activity, status, current, percent, secondsLeft);
         }
 
