@@ -204,6 +204,8 @@ Describe 'Send-FtpItem -Atomic' -Skip:$labSkip {
         $final = Join-Path $target.Disk 'report.bin'
         $temporary = Join-Path $target.Disk '.report.bin.ftptools-partial'
         Set-Content -LiteralPath $final -Value 'old' -NoNewline
+        # Owned by the server's account, so that an upload without -Atomic could write into it (and a watcher would see that).
+        & chown ([string]$server.user) $final
         $local = New-RandomFile -Path (Join-Path $TestDrive (New-UniqueName -Prefix 'report')) -Size 160MB
         $parameters = if ($Protocol -eq 'SFTP') {
             @{ ComputerName = $server.host; Port = [int]$server.port; Protocol = 'Sftp'; Credential = (New-TestCredential -Server $server); HostKeyFingerprint = @($server.hostKeys | ForEach-Object { [string]$_.fingerprint }) }

@@ -17,11 +17,12 @@ namespace FtpTools.Engine.Files
             return FtpPath.Combine(parent, "." + FtpPath.GetName(remotePath) + Suffix);
         }
 
-        /// <param name="finalLength">Length of the remote file under the final name, null when there is none.</param>
+        /// <param name="finalExists">Whether a file has the final name; null when it was not looked up (Overwrite need not know).</param>
+        /// <param name="finalLength">Its length, null when unknown.</param>
         /// <param name="temporaryLength">Length of the temporary file of an earlier run, null when there is none.</param>
-        public static TransferDecision Decide(FtpIfExists mode, long? finalLength, long? temporaryLength, long localLength)
+        public static TransferDecision Decide(FtpIfExists mode, bool? finalExists, long? finalLength, long? temporaryLength, long localLength)
         {
-            var exists = finalLength.HasValue;
+            var exists = finalExists == true;
             switch (mode)
             {
                 case FtpIfExists.Skip:
@@ -39,12 +40,13 @@ namespace FtpTools.Engine.Files
                         return new TransferDecision(TransferAction.Transfer, "the temporary file is longer than the local file; starting over");
                     }
 
-                    if (finalLength == localLength) return new TransferDecision(TransferAction.Skip, "the remote file already has the local file's length");
+                    if (exists && finalLength == localLength) return new TransferDecision(TransferAction.Skip, "the remote file already has the local file's length");
                     break;
                 case FtpIfExists.Append:
                     throw new System.ArgumentException("-Atomic cannot append: the file is published by renaming a complete copy over the final name. Use -IfExists Overwrite or Resume.", nameof(mode));
             }
 
+            if (finalExists is null) return new TransferDecision(TransferAction.Transfer, "uploading under a temporary name first; it replaces an existing remote file when complete");
             return new TransferDecision(TransferAction.Transfer, exists ? "uploading a temporary copy that will replace the remote file" : "new file, uploaded under a temporary name first");
         }
     }

@@ -167,13 +167,14 @@ namespace FtpTools.Engine.Files
                 throw new IOException("Cannot upload '" + localPath + "' to '" + remotePath + "': a remote directory has that name.");
             var finalLength = existing is null ? null : existing.Length ?? Client.GetSize(remotePath, cancellationToken);
             var temporaryLength = ifExists == FtpIfExists.Resume ? Client.GetSize(temporaryPath, cancellationToken) : null;
-            var decision = AtomicUpload.Decide(ifExists, existing is null ? null : finalLength ?? -1, temporaryLength, localLength);
+            var decision = AtomicUpload.Decide(ifExists, ifExists == FtpIfExists.Overwrite ? (bool?)null : existing != null, finalLength, temporaryLength, localLength);
             Explained?.Invoke(localPath + " -> " + remotePath + ": " + decision.Reason);
             if (decision.Action == TransferAction.Skip) return LocalTransferResult.Skipped(decision.Reason);
             if (decision.Action == TransferAction.Fail) throw DestinationExistsException.ForUpload(remotePath);
 
             FileStarted?.Invoke(Path.GetFileName(localPath));
             long sent = 0;
+            DateTimeOffset? time;
             try
             {
                 if (decision.Action == TransferAction.Transfer)
@@ -184,6 +185,8 @@ namespace FtpTools.Engine.Files
 
                 FileFinished?.Invoke(sent);
                 if (Verify) VerifyUpload(localPath, temporaryPath, localLength, false, cancellationToken);
+                time = KeepLocalTime(localPath, temporaryPath, cancellationToken);
+                Client.RenameReplacing(temporaryPath, remotePath, cancellationToken);
             }
             catch (Exception exception) when (exception is TransferVerificationException || (ifExists != FtpIfExists.Resume && !cancellationToken.IsCancellationRequested && (exception is FtpException || exception is IOException)))
             {
@@ -191,8 +194,6 @@ namespace FtpTools.Engine.Files
                 throw;
             }
 
-            var time = KeepLocalTime(localPath, temporaryPath, cancellationToken);
-            Client.RenameReplacing(temporaryPath, remotePath, cancellationToken);
             Explained?.Invoke(temporaryPath + " -> " + remotePath + ": renamed into place.");
             var outcome = decision.UploadMode == FtpUploadMode.Resume || decision.Action == TransferAction.CompletePartial ? LocalTransferOutcome.Resumed : LocalTransferOutcome.Transferred;
             return new LocalTransferResult(outcome, decision.Reason, localLength - sent, sent, time);
