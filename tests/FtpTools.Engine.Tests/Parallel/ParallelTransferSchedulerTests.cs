@@ -38,14 +38,17 @@ namespace FtpTools.Engine.Tests.Parallel
             var done = new List<string>();
             var items = Items(40);
 
+            using var allLanesWorking = new ManualResetEventSlim();
             scheduler.Run(items, (item, lane, token) =>
             {
                 workThreads.Add(Environment.CurrentManagedThreadId);
                 lanes.Add(lane.Index);
+                // Each lane holds its first item until all four have one, so the session's own connection cannot do every
+                // item before the extra ones have logged in (slow on a busy machine).
+                if (lanes.Distinct().Count() == 4) allLanesWorking.Set();
+                allLanesWorking.Wait(TimeSpan.FromSeconds(30), token);
                 lane.Post(() => callbackThreads.Add(Environment.CurrentManagedThreadId));
-                // A real request on the lane's own connection (each lane has one, used from its thread), slow enough that the
-                // extra connections have logged in before the session's own has done every item.
-                Thread.Sleep(50);
+                // A real request on the lane's own connection, used from its thread.
                 return lane.Connection.Current.GetItem("/", token)!.Type;
             }, (item, type) =>
             {
