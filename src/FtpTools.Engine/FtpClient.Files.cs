@@ -358,6 +358,20 @@ namespace FtpTools.Engine
             });
         }
 
+        /// <summary>RNFR/RNTO, which replaces the target on servers that rename with rename(2); where RNTO refuses an existing target, DELE it and rename again.</summary>
+        public void RenameReplacing(string fromPath, string toPath, CancellationToken cancellationToken)
+        {
+            try
+            {
+                Rename(fromPath, toPath, cancellationToken);
+            }
+            catch (FtpCommandException exception) when (exception.Cause == FtpFailureCause.AlreadyExists)
+            {
+                DeleteFile(toPath, cancellationToken);
+                Rename(fromPath, toPath, cancellationToken);
+            }
+        }
+
         /// <summary>MFMT (draft-somers-ftp-mfxx); where not offered, the MDTM-with-time form that vsftpd accepts.</summary>
         public void SetModifiedTime(string path, DateTimeOffset time, CancellationToken cancellationToken)
         {

@@ -41,5 +41,8 @@ namespace FtpTools.Engine
 
         /// <summary>Fewer bytes arrived than the file has.</summary>
         IncompleteTransfer,
+
+        /// <summary>-Verify found the transferred file's size or hash different from the source's.</summary>
+        VerificationFailed,
     }
 }

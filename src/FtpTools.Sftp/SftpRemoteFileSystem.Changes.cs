@@ -54,6 +54,34 @@ namespace FtpTools.Sftp
             Run("rename", source, cancellationToken, () => entry.MoveTo(destination));
         }
 
+        /// <summary>
+        /// posix-rename@openssh.com where the server offers it (one step, replacing the target); otherwise SSH_FXP_RENAME, which
+        /// fails on an existing target (OpenSSH's internal-sftp), after removing the target.
+        /// </summary>
+        public void RenameReplacing(string fromPath, string toPath, CancellationToken cancellationToken)
+        {
+            var source = ResolvePath(fromPath);
+            var destination = ResolvePath(toPath);
+            var renamed = Run("posix-rename", source, cancellationToken, () =>
+            {
+                try
+                {
+                    client.RenameFile(source, destination, true);
+                    return true;
+                }
+                catch (NotSupportedException)
+                {
+                    // SSH.NET checks the server's extensions before sending anything.
+                    return false;
+                }
+            });
+            if (renamed) return;
+            trace.Info("The server does not offer posix-rename@openssh.com: removing " + destination + " before renaming over it.");
+            if (FindEntry(destination, cancellationToken) is ISftpFile existing && !existing.IsDirectory)
+                Run("remove", destination, cancellationToken, () => existing.Delete());
+            Rename(source, destination, cancellationToken);
+        }
+
         /// <summary>SETSTAT with the modification time (SFTP v3 keeps whole seconds; the access time stays as it was).</summary>
         public void SetModifiedTime(string path, DateTimeOffset time, CancellationToken cancellationToken)
         {

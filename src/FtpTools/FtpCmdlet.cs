@@ -83,6 +83,13 @@ namespace FtpTools
             WriteError(record);
         }
 
+        /// <summary>A parallel transfer's failed item, on the pipeline thread: its error as WriteItemError writes it; anything that is not an item failure is a defect and is rethrown.</summary>
+        internal void WriteTransferError(FtpSession session, Exception exception, object? target)
+        {
+            if (!IsItemFailure(exception)) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(exception).Throw();
+            WriteItemError(session, exception, target);
+        }
+
         protected void ThrowFtpError(Exception exception, object? target) => ThrowTerminatingError(FtpErrorRecords.FromException(exception, target));
 
         protected void ThrowFtpError(FtpSession session, Exception exception, object? target) => ThrowTerminatingError(FtpErrorRecords.FromException(exception, target, ServerLabel(session)));

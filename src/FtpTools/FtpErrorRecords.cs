@@ -24,6 +24,7 @@ namespace FtpTools
                 case FtpErrorKind.ResourceExists: return ErrorCategory.ResourceExists;
                 case FtpErrorKind.WriteError: return ErrorCategory.WriteError;
                 case FtpErrorKind.Cancelled: return ErrorCategory.OperationStopped;
+                case FtpErrorKind.InvalidResult: return ErrorCategory.InvalidResult;
                 default: return ErrorCategory.InvalidOperation;
             }
         }

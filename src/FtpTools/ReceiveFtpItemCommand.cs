@@ -3,8 +3,10 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
+using System.Threading;
 using FtpTools.Engine;
 using FtpTools.Engine.Files;
+using FtpTools.Engine.Parallel;
 using FtpTools.Engine.Planning;
 
 namespace FtpTools
@@ -20,6 +22,7 @@ namespace FtpTools
         private readonly List<KeyValuePair<FtpSession, FtpListItem>> sources = new List<KeyValuePair<FtpSession, FtpListItem>>();
         private string destinationRoot = string.Empty;
         private bool sourcesMayVary;
+        private readonly VerboseOnce sizeOnlyNotice = new VerboseOnce("-Verify compares sizes only: ");
 
         [Parameter(Position = 1)]
         [ValidateNotNullOrEmpty]
@@ -56,6 +59,13 @@ namespace FtpTools
         public int RetryDelay { get; set; }
 
         private PathFilter filter = PathFilter.None;
+
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; } = ParallelTransferScheduler.DefaultThrottleLimit;
+
+        [Parameter]
+        public SwitchParameter Verify { get; set; }
 
         protected override void BeginProcessing()
         {
@@ -147,6 +157,7 @@ namespace FtpTools
             var files = plan.Where(p => p.Remote != null).ToList();
             long? totalBytes = files.All(p => p.Remote!.Length.HasValue) ? files.Sum(p => p.Remote!.Length!.Value) : (long?)null;
             var reporter = new TransferProgressReporter(this, SystemFtpClock.Instance, "Downloading", files.Count, totalBytes);
+            var batch = new List<KeyValuePair<FtpSession, TransferWorkItem>>();
             try
             {
                 foreach (var step in plan)
@@ -158,9 +169,13 @@ namespace FtpTools
                         continue;
                     }
 
-                    if (!ShouldProcess(step.LocalPath, "Download " + step.Remote.FullName + " from " + step.Session.ComputerName)) continue;
-                    TryItem(step.Session, step.Remote.FullName, () => Download(step.Session, step.Remote, step.LocalPath, reporter));
+                    if (ShouldProcess(step.LocalPath, "Download " + step.Remote.FullName + " from " + step.Session.ComputerName))
+                        batch.Add(new KeyValuePair<FtpSession, TransferWorkItem>(step.Session, new TransferWorkItem(TransferDirection.Download, step.LocalPath, step.Remote.FullName, step.Remote)));
                 }
+
+                var runner = new ParallelTransferRunner(this, ThrottleLimit, reporter, WriteTransferError, CancellationToken);
+                foreach (var group in batch.GroupBy(p => p.Key))
+                    runner.Run(group.Key, group.Select(p => p.Value).ToList(), (item, lane, token) => Download(group.Key, item, lane, reporter, token), Downloaded);
             }
             finally
             {
@@ -168,19 +183,26 @@ namespace FtpTools
             }
         }
 
-        private void Download(FtpSession session, FtpListItem remote, string localPath, TransferProgressReporter reporter)
+        /// <summary>On a worker thread: writes nothing itself, everything it says goes through the lane to the pipeline thread.</summary>
+        private LocalTransferResult Download(FtpSession session, TransferWorkItem item, TransferLane lane, TransferProgressReporter reporter, CancellationToken cancellationToken)
         {
-            var transfers = new LocalFileTransfers(session.Connection)
+            var transfers = new LocalFileTransfers(lane.Connection)
             {
-                Explained = message => WriteVerboseAbout(session, message),
-                FileStarted = reporter.StartFile,
-                FileFinished = reporter.FinishFile,
+                Explained = message => lane.Post(() => WriteVerboseAbout(session, message)),
+                FileStarted = name => lane.Post(() => reporter.StartFile(lane.Index, name)),
+                FileFinished = bytes => lane.Post(() => reporter.FinishFile(lane.Index, bytes)),
+                Verify = Verify.IsPresent,
                 Retry = RetryParameters.PolicyFor(this, session, RetryCount, RetryDelay),
+                VerifiedBySizeOnly = reason => lane.Post(() => sizeOnlyNotice.Say(this, reason)),
             };
-            var result = transfers.DownloadToFile(remote, localPath, IfExists, reporter, CancellationToken);
+            return transfers.DownloadToFile(item.RemoteItem!, item.LocalPath, IfExists, lane, cancellationToken);
+        }
+
+        private void Downloaded(TransferWorkItem item, LocalTransferResult result)
+        {
             // The file as Get-Item returns it (with PSPath, PSParentPath, ...), so it shows in the usual file system view.
             if (PassThru.IsPresent && !result.WasSkipped)
-                foreach (var file in InvokeProvider.Item.Get(new[] { localPath }, false, true)) WriteObject(RetryParameters.WithRetries(file, result));
+                foreach (var file in InvokeProvider.Item.Get(new[] { item.LocalPath }, false, true)) WriteObject(RetryParameters.WithRetries(file, result));
         }
 
         /// <summary>One step: a file to download, or (Remote null) a local folder to create so empty remote folders are mirrored too.</summary>

@@ -3,8 +3,10 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
+using System.Threading;
 using FtpTools.Engine;
 using FtpTools.Engine.Files;
+using FtpTools.Engine.Parallel;
 using FtpTools.Engine.Planning;
 
 namespace FtpTools
@@ -21,6 +23,7 @@ namespace FtpTools
         private bool sourcesMayVary;
         private bool timeWarningWritten;
         private PathFilter filter = PathFilter.None;
+        private readonly VerboseOnce sizeOnlyNotice = new VerboseOnce("-Verify compares sizes only: ");
 
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipeline = true)]
         [ValidateNotNullOrEmpty]
@@ -64,6 +67,16 @@ namespace FtpTools
         [Parameter]
         [ValidateRange(0, 3600)]
         public int RetryDelay { get; set; }
+
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; } = ParallelTransferScheduler.DefaultThrottleLimit;
+
+        [Parameter]
+        public SwitchParameter Atomic { get; set; }
+
+        [Parameter]
+        public SwitchParameter Verify { get; set; }
 
         protected override void ProcessRecord()
         {
@@ -223,12 +236,16 @@ namespace FtpTools
 
         private void Execute(IReadOnlyList<PlannedUpload> plan)
         {
+            if (Atomic.IsPresent && IfExists == FtpIfExists.Append)
+                ThrowInvalidArgument("-Atomic cannot be combined with -IfExists Append: an atomic upload publishes a complete copy by renaming it over the final name.", null);
             var files = plan.Where(p => p.LocalPath != null).ToList();
             var totalBytes = files.Sum(p => SafeLength(p.LocalPath!));
             var reporter = new TransferProgressReporter(this, SystemFtpClock.Instance, "Uploading", files.Count, totalBytes);
             var knownFolders = new HashSet<string>(StringComparer.Ordinal);
+            var batch = new List<KeyValuePair<FtpSession, TransferWorkItem>>();
             try
             {
+                // Folders first, in order on the session's own connection; then the files, over up to -ThrottleLimit connections.
                 foreach (var step in plan)
                 {
                     if (step.LocalPath is null)
@@ -241,9 +258,13 @@ namespace FtpTools
                         continue;
                     }
 
-                    if (!ShouldProcess(step.RemotePath, "Upload " + step.LocalPath + " to " + step.Session.ComputerName)) continue;
-                    TryItem(step.Session, step.RemotePath, () => Upload(step.Session, step.LocalPath, step.RemotePath, reporter));
+                    if (ShouldProcess(step.RemotePath, "Upload " + step.LocalPath + " to " + step.Session.ComputerName))
+                        batch.Add(new KeyValuePair<FtpSession, TransferWorkItem>(step.Session, new TransferWorkItem(TransferDirection.Upload, step.LocalPath, step.RemotePath)));
                 }
+
+                var runner = new ParallelTransferRunner(this, ThrottleLimit, reporter, WriteTransferError, CancellationToken);
+                foreach (var group in batch.GroupBy(p => p.Key))
+                    runner.Run(group.Key, group.Select(p => p.Value).ToList(), (item, lane, token) => Upload(group.Key, item, lane, reporter, token), Uploaded);
             }
             finally
             {
@@ -262,22 +283,28 @@ namespace FtpTools
             return true;
         }
 
-        private void Upload(FtpSession session, string localPath, string remotePath, TransferProgressReporter reporter)
+        /// <summary>On a worker thread: writes nothing itself, everything it says goes through the lane to the pipeline thread.</summary>
+        private UploadOutcome Upload(FtpSession session, TransferWorkItem item, TransferLane lane, TransferProgressReporter reporter, CancellationToken cancellationToken)
         {
-            var transfers = new LocalFileTransfers(session.Connection)
+            var transfers = new LocalFileTransfers(lane.Connection)
             {
-                Explained = message => WriteVerboseAbout(session, message),
-                ModificationTimeNotKept = WarnOnceAboutTimes,
-                FileStarted = reporter.StartFile,
-                FileFinished = reporter.FinishFile,
+                Explained = message => lane.Post(() => WriteVerboseAbout(session, message)),
+                ModificationTimeNotKept = reason => lane.Post(() => WarnOnceAboutTimes(reason)),
+                FileStarted = name => lane.Post(() => reporter.StartFile(lane.Index, name)),
+                FileFinished = bytes => lane.Post(() => reporter.FinishFile(lane.Index, bytes)),
+                Atomic = Atomic.IsPresent,
+                Verify = Verify.IsPresent,
                 Retry = RetryParameters.PolicyFor(this, session, RetryCount, RetryDelay),
+                VerifiedBySizeOnly = reason => lane.Post(() => sizeOnlyNotice.Say(this, reason)),
             };
-            var result = transfers.UploadFromFile(localPath, remotePath, IfExists, reporter, CancellationToken);
-            if (PassThru.IsPresent && !result.WasSkipped)
-            {
-                var uploaded = session.FileSystem.GetItem(remotePath, CancellationToken);
-                if (uploaded != null) WriteObject(RetryParameters.WithRetries(ToFtpItem(uploaded, session), result));
-            }
+            var result = transfers.UploadFromFile(item.LocalPath, item.RemotePath, IfExists, lane, cancellationToken);
+            var uploaded = PassThru.IsPresent && !result.WasSkipped ? lane.Connection.Current.GetItem(item.RemotePath, cancellationToken) : null;
+            return new UploadOutcome(session, uploaded, result);
+        }
+
+        private void Uploaded(TransferWorkItem item, UploadOutcome outcome)
+        {
+            if (outcome.Uploaded != null) WriteObject(RetryParameters.WithRetries(ToFtpItem(outcome.Uploaded, outcome.Session), outcome.Result));
         }
 
         /// <summary>One warning per command, not one per file, when uploaded files cannot keep their local modification time.</summary>
@@ -298,6 +325,23 @@ namespace FtpTools
             {
                 return 0;
             }
+        }
+
+        /// <summary>What a worker hands back: the uploaded file as listed, for -PassThru.</summary>
+        private sealed class UploadOutcome
+        {
+            public UploadOutcome(FtpSession session, FtpListItem? uploaded, LocalTransferResult result)
+            {
+                Session = session;
+                Uploaded = uploaded;
+                Result = result;
+            }
+
+            public LocalTransferResult Result { get; }
+
+            public FtpSession Session { get; }
+
+            public FtpListItem? Uploaded { get; }
         }
 
         private sealed class LocalSource

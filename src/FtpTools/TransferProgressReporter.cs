@@ -10,7 +10,8 @@ namespace FtpTools
     /// earliest, then at most every 250 ms, and removed once by Complete; TransferProgressTracker decides what and when.
     /// Each WriteProgress can make pwsh's console host query the terminal and wait for the answer, so the time a draw
     /// took slows the redraws.
-    /// The engine reports on the pipeline thread, so WriteProgress may be called directly (System.Progress would post elsewhere).
+    /// Every call must come on the pipeline thread: serial transfers report there, and parallel workers' reports reach it
+    /// through the scheduler (ParallelTransferScheduler.Progress, TransferLane.Post), one lane per connection.
     /// </summary>
     internal sealed class TransferProgressReporter : IProgress<FtpTransferProgress>
     {
@@ -33,6 +34,12 @@ namespace FtpTools
         public void Report(FtpTransferProgress value) => Write(tracker.Report(value));
 
         public void FinishFile(long bytes) => Write(tracker.FinishFile(bytes));
+
+        public void StartFile(int lane, string displayName) => Write(tracker.StartFile(displayName, lane));
+
+        public void Report(int lane, FtpTransferProgress value) => Write(tracker.Report(value, lane));
+
+        public void FinishFile(int lane, long bytes) => Write(tracker.FinishFile(bytes, lane));
 
         /// <summary>Removes the bar if it was drawn; call once in a finally. Writes nothing while the pipeline is stopping (it could not).</summary>
         public void Complete()

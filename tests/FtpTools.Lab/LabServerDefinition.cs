@@ -13,7 +13,8 @@ public sealed record LabServerDefinition(
     bool RequiresTlsSessionReuse,
     Version? MaxTlsVersion,
     string Notes,
-    bool KeyboardInteractiveOnly = false)
+    bool KeyboardInteractiveOnly = false,
+    int? MaxConnectionsPerClient = null)
 {
     private static readonly Version Tls12 = new(1, 2);
     private static readonly Version Tls13 = new(1, 3);
@@ -54,6 +55,20 @@ public sealed record LabServerDefinition(
             "the same sshd taking only keyboard-interactive (PAM password prompt) logins", KeyboardInteractiveOnly: true),
     };
 
+    /// <summary>
+    /// Servers that allow two connections per client address (the default is 100): for tests of parallel transfers that ask
+    /// for more. Started only by name, never by --all or the shared fixture, so that no other test meets the limit.
+    /// </summary>
+    public static IReadOnlyList<LabServerDefinition> Limited { get; } = new LabServerDefinition[]
+    {
+        new("vsftpd-limited", LabServerKind.Vsftpd, LabEncryption.None, V4, false, null,
+            "vsftpd with max_per_ip=2: a third connection gets 421 at once", MaxConnectionsPerClient: 2),
+        new("proftpd-limited", LabServerKind.Proftpd, LabEncryption.None, V4, false, null,
+            "proftpd with MaxClientsPerHost 2: a third connection is refused with 530 at login", MaxConnectionsPerClient: 2),
+        new("pureftpd-limited", LabServerKind.PureFtpd, LabEncryption.None, V4, false, null,
+            "pure-ftpd with MaxClientsPerIP 2: a third connection gets 421 at once", MaxConnectionsPerClient: 2),
+    };
+
     /// <summary>The FTP and FTPS servers (everything but sshd).</summary>
     public static IReadOnlyList<string> FtpNames { get; } = All.Where(definition => definition.Kind != LabServerKind.Sshd).Select(definition => definition.Name).ToArray();
 
@@ -63,7 +78,7 @@ public sealed record LabServerDefinition(
     public static IReadOnlyList<string> AllNames { get; } = All.Select(definition => definition.Name).ToArray();
 
     public static LabServerDefinition Get(string name) =>
-        All.FirstOrDefault(definition => definition.Name == name)
+        All.Concat(Limited).FirstOrDefault(definition => definition.Name == name)
         ?? throw new ArgumentException($"unknown lab server '{name}'; known: {string.Join(", ", AllNames)}", nameof(name));
 
     public string Host => Addresses[0];

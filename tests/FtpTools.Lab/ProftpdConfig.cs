@@ -37,6 +37,8 @@ internal static class ProftpdConfig
         Line("Port", plan.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Line("PassivePorts", $"{plan.PassivePortMin} {plan.PassivePortMax}");
         Line("MaxInstances", "200");
+        if (plan.Definition.MaxConnectionsPerClient is int perHost)
+            Line("MaxClientsPerHost", perHost.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Line("User", "nobody");
         Line("Group", "nogroup");
         Line("Umask", "022 022");

@@ -35,7 +35,7 @@ internal static class PureFtpdConfig
         Line("SyslogFacility", "none");
         Line("AltLog", "clf:" + transferLog);
         Line("MaxClientsNumber", "200");
-        Line("MaxClientsPerIP", "100");
+        Line("MaxClientsPerIP", (plan.Definition.MaxConnectionsPerClient ?? 100).ToString(System.Globalization.CultureInfo.InvariantCulture));
         Line("MaxIdleTime", "15");
         Line("LimitRecursion", "20000 8");
         Line("MaxLoad", "100");

@@ -39,7 +39,7 @@ internal static class VsftpdConfig
         Set("utf8_filesystem", "YES");
         Set("ls_recurse_enable", "YES");
         Set("max_clients", 200);
-        Set("max_per_ip", 100);
+        Set("max_per_ip", plan.Definition.MaxConnectionsPerClient ?? 100);
         Set("idle_session_timeout", 600);
         Set("data_connection_timeout", 300);
         Set("xferlog_enable", "YES");

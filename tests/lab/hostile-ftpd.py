@@ -5,7 +5,10 @@
 #   - RETR of a file whose name starts with "cut-" sends only the first half of it and then reports success (226),
 #     as when a firewall or proxy closes the data connection early.
 #   - --no-mlsd removes MLST and MLSD, so clients must use LIST; pyftpdlib answers "LIST -a <dir>" with 550.
+#   - XSHA256 (listed in FEAT) answers with the file's SHA-256, except for a file whose name contains "liar-": for that
+#     one it answers with the hash of other bytes, as a server whose checksums are wrong would.
 import argparse
+import hashlib
 import os
 import sys
 
@@ -56,9 +59,28 @@ class Handler(FTPHandler):
             return file
         return FTPHandler.ftp_RETR(self, file)
 
+    def ftp_FEAT(self, line):
+        if "XSHA256" not in self._extra_feats:
+            self._extra_feats = list(self._extra_feats) + ["XSHA256"]
+        return FTPHandler.ftp_FEAT(self, line)
 
+    def ftp_XSHA256(self, path):
+        try:
+            with open(path, "rb") as source:
+                data = source.read()
+        except OSError as error:
+            self.respond("550 %s." % error.strerror)
+            return
+        if "liar-" in os.path.basename(path):
+            data += b"!"
+        self.respond("250 " + hashlib.sha256(data).hexdigest())
+
+
+commands = dict(proto_cmds)
+commands["XSHA256"] = dict(perm="r", auth=True, arg=True, help="Syntax: XSHA256 <SP> file-name (SHA-256 of the file).")
 if args.no_mlsd:
-    Handler.proto_cmds = dict((name, value) for name, value in proto_cmds.items() if name not in ("MLST", "MLSD"))
+    commands = dict((name, value) for name, value in commands.items() if name not in ("MLST", "MLSD"))
+Handler.proto_cmds = commands
 
 authorizer = DummyAuthorizer()
 authorizer.add_user(args.user, args.password, args.root, perm="elradfmwMT")

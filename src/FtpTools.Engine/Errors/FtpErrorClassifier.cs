@@ -111,6 +111,9 @@ namespace FtpTools.Engine
                 case FtpFailureCause.IncompleteTransfer:
                     return new FtpErrorClassification(FtpErrorIds.TransferFailed, FtpErrorKind.ConnectionError, message,
                         "Run the command again; with -IfExists Resume a download continues from the bytes that arrived.");
+                case FtpFailureCause.VerificationFailed:
+                    return new FtpErrorClassification(FtpErrorIds.VerificationFailed, FtpErrorKind.InvalidResult, message,
+                        "Run the command again; if the file differs again, compare it on the server (Get-FtpFileHash) with the local file (Get-FileHash).");
                 default:
                     return null;
             }

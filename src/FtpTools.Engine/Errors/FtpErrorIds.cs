@@ -20,5 +20,7 @@ namespace FtpTools.Engine
         public const string DirectoryNotEmpty = "FtpTools.DirectoryNotEmpty";
         public const string ModificationTimeNotKept = "FtpTools.ModificationTimeNotKept";
         public const string HashNotAvailable = "FtpTools.HashNotAvailable";
+        public const string VerificationFailed = "FtpTools.VerificationFailed";
+        public const string FewerConnections = "FtpTools.FewerConnections";
     }
 }

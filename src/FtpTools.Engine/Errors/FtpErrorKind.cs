@@ -17,5 +17,6 @@ namespace FtpTools.Engine
         ResourceExists,
         WriteError,
         Cancelled,
+        InvalidResult,
     }
 }

@@ -57,6 +57,22 @@ namespace FtpTools.Engine.Files
         public Action<TimeSpan, CancellationToken> WaitBeforeRetry { get; set; } = RetryWait.Sleep;
 
         /// <summary>
+        /// Uploads go to a temporary name in the target folder (AtomicUpload.TemporaryPathFor) and are renamed over the final
+        /// name only when complete (and verified), so nobody watching the folder sees a partial file under the final name.
+        /// </summary>
+        public bool Atomic { get; set; }
+
+        /// <summary>
+        /// Before a file takes its final name, its size is compared with the source's, and its hash where the server computes one;
+        /// a difference is a TransferVerificationException and the file is not published (a download's partial file and an
+        /// atomic upload's temporary file are removed).
+        /// </summary>
+        public bool Verify { get; set; }
+
+        /// <summary>Called, with the reason, when -Verify could compare only sizes (the server computes no hash). The module says so once per command.</summary>
+        public Action<string>? VerifiedBySizeOnly { get; set; }
+
+        /// <summary>
         /// Downloads remote to localPath. Throws DestinationExistsException for -IfExists Fail, IOException when localPath is a
         /// directory, the FtpException family (and OperationCanceledException) when the transfer fails; then the partial file is
         /// deleted, except with -IfExists Resume, where the next run continues from it. An existing localPath is replaced only
@@ -187,6 +203,7 @@ namespace FtpTools.Engine.Files
             }
 
             FileFinished?.Invoke(decision.RestartOffset + received);
+            if (Verify) VerifyDownload(remote.FullName, partialPath, remoteLength, cancellationToken);
             if (File.Exists(localPath)) File.Delete(localPath);
             File.Move(partialPath, localPath);
             var time = KeepServerTime(remote, localPath, cancellationToken);
@@ -199,6 +216,7 @@ namespace FtpTools.Engine.Files
         private LocalTransferResult UploadOnce(string localPath, string remotePath, FtpIfExists ifExists, TransferDecision? retryDecision, TransferAttempt attempt,
             IProgress<FtpTransferProgress>? progress, CancellationToken cancellationToken)
         {
+            if (Atomic) return UploadAtomically(localPath, Client.ResolvePath(remotePath), retryDecision is null ? ifExists : FtpIfExists.Resume, progress, cancellationToken);
             var localLength = new FileInfo(localPath).Length;
             FtpListItem? existing = null;
             var lookedUp = retryDecision is null && ifExists != FtpIfExists.Overwrite && ifExists != FtpIfExists.Append;
@@ -228,11 +246,127 @@ namespace FtpTools.Engine.Files
             }
 
             FileFinished?.Invoke(sent);
+            if (Verify) VerifyUpload(localPath, remotePath, localLength, true, cancellationToken);
+
             var time = KeepLocalTime(localPath, remotePath, cancellationToken);
             var outcome = decision.UploadMode == FtpUploadMode.Append ? LocalTransferOutcome.Appended
                 : decision.UploadMode == FtpUploadMode.Resume ? LocalTransferOutcome.Resumed
                 : LocalTransferOutcome.Transferred;
             return new LocalTransferResult(outcome, decision.Reason, startOffset, sent, time);
+        }
+
+        /// <summary>
+        /// -Atomic: the bytes go to the temporary name (resumed there with -IfExists Resume), which is verified, given the local
+        /// time and renamed over remotePath. A failed upload leaves the temporary file for -IfExists Resume, and removes it
+        /// otherwise when the connection still works; one that fails verification is always removed.
+        /// </summary>
+        private LocalTransferResult UploadAtomically(string localPath, string remotePath, FtpIfExists ifExists, IProgress<FtpTransferProgress>? progress, CancellationToken cancellationToken)
+        {
+            var localLength = new FileInfo(localPath).Length;
+            var temporaryPath = AtomicUpload.TemporaryPathFor(remotePath);
+            var existing = ifExists == FtpIfExists.Overwrite ? null : Client.GetItem(remotePath, cancellationToken);
+            if (existing?.Type == FtpItemType.Directory)
+                throw new IOException("Cannot upload '" + localPath + "' to '" + remotePath + "': a remote directory has that name.");
+            var finalLength = existing is null ? null : existing.Length ?? Client.GetSize(remotePath, cancellationToken);
+            var temporaryLength = ifExists == FtpIfExists.Resume ? Client.GetSize(temporaryPath, cancellationToken) : null;
+            var decision = AtomicUpload.Decide(ifExists, ifExists == FtpIfExists.Overwrite ? (bool?)null : existing != null, finalLength, temporaryLength, localLength);
+            Explained?.Invoke(localPath + " -> " + remotePath + ": " + decision.Reason);
+            if (decision.Action == TransferAction.Skip) return LocalTransferResult.Skipped(decision.Reason);
+            if (decision.Action == TransferAction.Fail) throw DestinationExistsException.ForUpload(remotePath);
+
+            FileStarted?.Invoke(Path.GetFileName(localPath));
+            long sent = 0;
+            DateTimeOffset? time;
+            try
+            {
+                if (decision.Action == TransferAction.Transfer)
+                {
+                    using (var stream = new FileStream(localPath, FileMode.Open, FileAccess.Read, FileShare.Read))
+                        sent = Client.Upload(stream, temporaryPath, decision.UploadMode, progress, cancellationToken);
+                }
+
+                FileFinished?.Invoke(sent);
+                if (Verify) VerifyUpload(localPath, temporaryPath, localLength, false, cancellationToken);
+                time = KeepLocalTime(localPath, temporaryPath, cancellationToken);
+                Client.RenameReplacing(temporaryPath, remotePath, cancellationToken);
+            }
+            catch (Exception exception) when (exception is TransferVerificationException || (ifExists != FtpIfExists.Resume && !cancellationToken.IsCancellationRequested && (exception is FtpException || exception is IOException)))
+            {
+                TryDeleteRemote(temporaryPath);
+                throw;
+            }
+
+            Explained?.Invoke(temporaryPath + " -> " + remotePath + ": renamed into place.");
+            var outcome = decision.UploadMode == FtpUploadMode.Resume || decision.Action == TransferAction.CompletePartial ? LocalTransferOutcome.Resumed : LocalTransferOutcome.Transferred;
+            return new LocalTransferResult(outcome, decision.Reason, localLength - sent, sent, time);
+        }
+
+        /// <param name="underFinalName">A plain upload: the file already has its final name, so the message cannot say it was not published.</param>
+        private void VerifyUpload(string localPath, string remotePath, long localLength, bool underFinalName, CancellationToken cancellationToken)
+        {
+            var remoteLength = Client.GetSize(remotePath, cancellationToken);
+            if (remoteLength != localLength)
+                throw Mismatch(remotePath, underFinalName, "the remote file has " + (remoteLength?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "no") + " bytes, the local file " + localLength + ".");
+            CompareHashes(remotePath, localPath, underFinalName, cancellationToken);
+        }
+
+        /// <summary>Checks the partial file before it takes the final name; a mismatch deletes it (its bytes cannot be trusted, not even to resume from).</summary>
+        private void VerifyDownload(string remotePath, string partialPath, long? remoteLength, CancellationToken cancellationToken)
+        {
+            try
+            {
+                var expected = remoteLength ?? Client.GetSize(remotePath, cancellationToken);
+                var arrived = new FileInfo(partialPath).Length;
+                if (expected is long length && length != arrived)
+                    throw Mismatch(remotePath, false, arrived + " bytes arrived, the remote file has " + length + ".");
+                CompareHashes(remotePath, partialPath, false, cancellationToken);
+            }
+            catch (TransferVerificationException)
+            {
+                TryDelete(partialPath);
+                throw;
+            }
+        }
+
+        /// <summary>Compares the server's hash of remotePath with the local file's; where the server computes none, says so and leaves the size as the check.</summary>
+        private void CompareHashes(string remotePath, string localPath, bool underFinalName, CancellationToken cancellationToken)
+        {
+            FtpHashResult remoteHash;
+            try
+            {
+                remoteHash = Client.GetHash(remotePath, null, cancellationToken);
+            }
+            catch (FtpNotSupportedException exception)
+            {
+                VerifiedBySizeOnly?.Invoke(exception.Message);
+                return;
+            }
+            catch (FtpCommandException exception) when (Client.IsConnected)
+            {
+                VerifiedBySizeOnly?.Invoke("The server could not hash " + remotePath + " (" + exception.Message + ").");
+                return;
+            }
+
+            var localHash = LocalFileHash.Compute(localPath, remoteHash.Algorithm, cancellationToken);
+            if (!string.Equals(localHash, remoteHash.Hash, StringComparison.OrdinalIgnoreCase))
+                throw Mismatch(remotePath, underFinalName, "the server's " + remoteHash.Algorithm + " (" + remoteHash.Command + ") is " + remoteHash.Hash + ", the local file's " + localHash + ".");
+            Explained?.Invoke(remotePath + ": verified, " + remoteHash.Algorithm + " " + localHash + ".");
+        }
+
+        /// <summary>Only a plain upload writes under the final name before it is verified; downloads and -Atomic uploads publish nothing unverified.</summary>
+        private static TransferVerificationException Mismatch(string remotePath, bool underFinalName, string difference) =>
+            new TransferVerificationException("Verification of " + remotePath + " failed: " + difference
+                + (underFinalName ? " The remote file is not what was sent; with -Atomic such a file never takes the final name." : " The file was not published under its final name."), remotePath);
+
+        private void TryDeleteRemote(string remotePath)
+        {
+            try
+            {
+                if (Client.IsConnected) Client.DeleteFile(remotePath, CancellationToken.None);
+            }
+            catch (FtpException)
+            {
+            }
         }
 
         private long ReceiveIntoPartial(string remotePath, string partialPath, long restartOffset, long? expectedLength, FtpIfExists ifExists, IProgress<FtpTransferProgress>? progress,

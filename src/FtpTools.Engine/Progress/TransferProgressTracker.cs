@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using FtpTools.Engine.Planning;
 
 namespace FtpTools.Engine.Progress
@@ -9,6 +11,7 @@ namespace FtpTools.Engine.Progress
     /// file being moved (and its own bytes) as the current operation. Every draw, at a file's start and end as much as
     /// during it, passes one throttle, and the bar is removed once, by Finish, and only if it was drawn: each draw and
     /// each removal can make the console host wait on the terminal, so there are as few as the eye needs.
+    /// Parallel transfers report per lane (one per connection): the bar counts the bytes of every file in flight.
     /// </summary>
     public sealed class TransferProgressTracker
     {
@@ -21,7 +24,8 @@ namespace FtpTools.Engine.Progress
         private long bytesBeforeCurrentFile;
         private int fileNumber;
         private string currentFile = string.Empty;
-        private FtpTransferProgress? currentProgress;
+        private int currentLane;
+        private readonly Dictionary<int, FtpTransferProgress> inFlight = new Dictionary<int, FtpTransferProgress>();
         private bool drawn;
         private bool finished;
 
@@ -37,26 +41,36 @@ namespace FtpTools.Engine.Progress
 
         private bool IsBatch => fileCount > 1;
 
-        public ProgressBarUpdate? StartFile(string displayName)
+        public ProgressBarUpdate? StartFile(string displayName) => StartFile(displayName, 0);
+
+        public ProgressBarUpdate? Report(FtpTransferProgress progress) => Report(progress, 0);
+
+        public ProgressBarUpdate? FinishFile(long bytes) => FinishFile(bytes, 0);
+
+        /// <param name="lane">The connection moving the file, for parallel transfers (0 otherwise).</param>
+        public ProgressBarUpdate? StartFile(string displayName, int lane)
         {
             fileNumber++;
             currentFile = displayName ?? string.Empty;
-            currentProgress = null;
+            currentLane = lane;
+            inFlight.Remove(lane);
             return DrawIfDue();
         }
 
-        public ProgressBarUpdate? Report(FtpTransferProgress progress)
+        public ProgressBarUpdate? Report(FtpTransferProgress progress, int lane)
         {
-            currentProgress = progress ?? throw new ArgumentNullException(nameof(progress));
+            inFlight[lane] = progress ?? throw new ArgumentNullException(nameof(progress));
             return DrawIfDue();
         }
 
-        public ProgressBarUpdate? FinishFile(long bytes)
+        public ProgressBarUpdate? FinishFile(long bytes, int lane)
         {
             bytesBeforeCurrentFile += bytes;
-            currentProgress = null;
+            inFlight.Remove(lane);
             return IsBatch ? DrawIfDue() : null;
         }
+
+        private FtpTransferProgress? CurrentProgress => inFlight.TryGetValue(currentLane, out var progress) ? progress : null;
 
         /// <summary>How long writing the last update took: a slow terminal makes the bar redraw less often.</summary>
         public void DrawTook(TimeSpan duration) => throttle.DrawTook(duration);
@@ -78,7 +92,7 @@ namespace FtpTools.Engine.Progress
 
         private ProgressBarUpdate BatchBar()
         {
-            var done = bytesBeforeCurrentFile + (currentProgress?.BytesTransferred ?? 0);
+            var done = bytesBeforeCurrentFile + inFlight.Values.Sum(p => p.BytesTransferred);
             var elapsed = clock.UtcNow - started;
             var rate = elapsed > TimeSpan.Zero ? done / elapsed.TotalSeconds : 0;
             var status = TransferStatusText.DescribeBatch(Math.Max(1, fileNumber), fileCount, done, totalBytes);
@@ -87,12 +101,16 @@ namespace FtpTools.Engine.Progress
                 ? (int)Math.Min(100, Math.Max(0, done) * 100 / total)
                 : (int)Math.Min(100, Math.Max(0, fileNumber - 1) * 100L / fileCount);
             int? secondsLeft = totalBytes is long all && rate > 0 ? SecondsFrom(Math.Max(0, all - done) / rate) : (int?)null;
+            var currentProgress = CurrentProgress;
             var current = currentProgress is null ? currentFile : currentFile + ": " + TransferStatusText.Describe(currentProgress);
+            var others = inFlight.Keys.Count(lane => lane != currentLane);
+            if (others > 0) current += " (and " + others + " more at once)";
             return ProgressBarUpdate.Drawn(activity, status, current, percent, secondsLeft);
         }
 
         private ProgressBarUpdate FileBar()
         {
+            var currentProgress = CurrentProgress;
             if (currentProgress is null) return ProgressBarUpdate.Drawn(FileActivity(), "Starting", null, null, null);
             int? secondsLeft = currentProgress.TimeRemaining is TimeSpan remaining ? SecondsFrom(remaining.TotalSeconds) : (int?)null;
             return ProgressBarUpdate.Drawn(FileActivity(), TransferStatusText.Describe(currentProgress), currentProgress.RemotePath, currentProgress.PercentComplete, secondsLeft);

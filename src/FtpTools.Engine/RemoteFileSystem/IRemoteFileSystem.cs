@@ -48,6 +48,12 @@ namespace FtpTools.Engine
 
         void Rename(string fromPath, string toPath, CancellationToken cancellationToken);
 
+        /// <summary>
+        /// Renames a file over toPath, replacing a file there: in one step where the server can (FTP servers' RNTO on a Unix file
+        /// system; SFTP's posix-rename@openssh.com), otherwise by deleting toPath first, which leaves a moment with neither name.
+        /// </summary>
+        void RenameReplacing(string fromPath, string toPath, CancellationToken cancellationToken);
+
         /// <summary>Sets a file's modification time; FtpNotSupportedException when the server cannot.</summary>
         void SetModifiedTime(string path, DateTimeOffset time, CancellationToken cancellationToken);
 

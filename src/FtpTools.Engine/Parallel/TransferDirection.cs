@@ -1,0 +1,8 @@
+namespace FtpTools.Engine.Parallel
+{
+    public enum TransferDirection
+    {
+        Download,
+        Upload,
+    }
+}
