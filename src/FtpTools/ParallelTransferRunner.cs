@@ -33,8 +33,9 @@ namespace FtpTools
         }
 
         /// <summary>Transfers the items of one session; work runs on worker threads and must write nothing itself (use lane.Post).</summary>
+        /// <param name="failed">Called instead of the item's error for a failed item, when given (it writes the error itself).</param>
         public void Run<TResult>(FtpSession session, IReadOnlyList<TransferWorkItem> items, Func<TransferWorkItem, TransferLane, CancellationToken, TResult> work,
-            Action<TransferWorkItem, TResult> completed)
+            Action<TransferWorkItem, TResult> completed, Action<TransferWorkItem, Exception>? failed = null)
         {
             if (items.Count == 0) return;
             var scheduler = new ParallelTransferScheduler(session.Connection, throttleLimit)
@@ -47,7 +48,7 @@ namespace FtpTools
             {
                 try
                 {
-                    scheduler.Run(items, work, completed, (item, exception) => writeItemError(session, exception, item.RemotePath), cancellationToken);
+                    scheduler.Run(items, work, completed, failed ?? ((item, exception) => writeItemError(session, exception, item.RemotePath)), cancellationToken);
                 }
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
                 {

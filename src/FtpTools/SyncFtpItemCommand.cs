@@ -5,6 +5,7 @@ using System.Linq;
 using System.Management.Automation;
 using FtpTools.Engine;
 using FtpTools.Engine.Files;
+using FtpTools.Engine.Parallel;
 using FtpTools.Engine.Planning;
 using FtpTools.Engine.Synchronizing;
 
@@ -18,7 +19,9 @@ namespace FtpTools
     [OutputType(typeof(FtpSyncResult))]
     public sealed class SyncFtpItemCommand : FtpSessionCmdlet
     {
+        private readonly VerboseOnce sizeOnlyNotice = new VerboseOnce("-Verify compares sizes only: ");
         private bool timeWarningWritten;
+        private Engine.Retrying.RetryPolicy retryPolicy = Engine.Retrying.RetryPolicy.None;
 
         [Parameter(Mandatory = true, Position = 0)]
         [ValidateNotNullOrEmpty]
@@ -46,9 +49,31 @@ namespace FtpTools
         [ValidateNotNullOrEmpty]
         public string[]? Exclude { get; set; }
 
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; } = ParallelTransferScheduler.DefaultThrottleLimit;
+
+        /// <summary>Uploads only: each file is written under a temporary name and renamed when complete (downloads always are).</summary>
+        [Parameter]
+        public SwitchParameter Atomic { get; set; }
+
+        [Parameter]
+        public SwitchParameter Verify { get; set; }
+
+        /// <summary>Retries of a file after a transient failure; the session's -RetryCount unless given.</summary>
+        [Parameter]
+        [ValidateRange(0, 100)]
+        public int RetryCount { get; set; }
+
+        /// <summary>Seconds before the first retry, doubled before each next one; the session's -RetryDelay unless given.</summary>
+        [Parameter]
+        [ValidateRange(0, 3600)]
+        public int RetryDelay { get; set; }
+
         protected override void ProcessRecord()
         {
             var session = CurrentSession;
+            retryPolicy = RetryParameters.PolicyFor(this, session, RetryCount, RetryDelay);
             var localRoot = ResolveLocalRoot();
             var filter = CreateFilter();
             var started = DateTimeOffset.UtcNow;
@@ -100,18 +125,17 @@ namespace FtpTools
             return SyncPlanner.Plan(upload ? local : remote, upload ? remote : local, partials, options, new RemoteSyncLookups(session.Connection, CancellationToken));
         }
 
-        /// <summary>Runs the plan in order: the one place that carries out actions (a failed one is an error, and the rest go on).</summary>
+        /// <summary>
+        /// Runs the plan: folders and deletes in plan order on this thread, file transfers over up to -ThrottleLimit connections.
+        /// Transfers wait in a batch that runs before the next delete (a delete can make room for what follows it) and at the end;
+        /// folders never wait, as no transfer creates one. A failed action is an error, and the rest go on.
+        /// </summary>
         private void Run(FtpSession session, SyncPlan plan, SyncExecutor executor)
         {
-            var transfers = plan.Actions.Where(a => a.Kind == SyncActionKind.Upload || a.Kind == SyncActionKind.Download).ToList();
+            var transfers = plan.Actions.Where(IsTransfer).ToList();
             var reporter = new TransferProgressReporter(this, SystemFtpClock.Instance, "Synchronizing", transfers.Count, transfers.All(a => a.Length.HasValue) ? transfers.Sum(a => a.Length!.Value) : (long?)null);
-            executor.ConfigureTransfers = files =>
-            {
-                files.Explained = message => WriteVerboseAbout(session, message);
-                files.ModificationTimeNotKept = WarnOnceAboutTimes;
-                files.FileStarted = reporter.StartFile;
-                files.FileFinished = reporter.FinishFile;
-            };
+            var runner = new ParallelTransferRunner(this, ThrottleLimit, reporter, WriteTransferError, CancellationToken);
+            var batch = new List<(TransferWorkItem Item, SyncAction Action, FtpSyncResult Result)>();
             var whatIf = IsWhatIf();
             try
             {
@@ -125,21 +149,28 @@ namespace FtpTools
                         continue;
                     }
 
-                    Exception? failure = null;
+                    if (IsTransfer(action) && action.Blocked is null && result.LocalPath.Length > 0)
+                    {
+                        batch.Add((WorkItemFor(action, result), action, result));
+                        continue;
+                    }
+
+                    if (action.Kind == SyncActionKind.Delete) RunTransfers(session, executor, runner, reporter, batch);
+                    executor.ConfigureTransfers = files => Configure(files, session, null, reporter);
                     try
                     {
                         UseSession(session, () => Completed(result, executor.Run(action, reporter, CancellationToken)));
                     }
                     catch (Exception exception) when (IsItemFailure(exception))
                     {
-                        failure = exception;
-                        result.Status = FtpSyncStatus.Failed;
-                        result.Error = exception.Message;
+                        Failed(session, result, target, exception);
+                        continue;
                     }
 
                     WriteObject(result);
-                    if (failure != null) WriteItemError(session, failure, target);
                 }
+
+                RunTransfers(session, executor, runner, reporter, batch);
             }
             finally
             {
@@ -147,10 +178,56 @@ namespace FtpTools
             }
         }
 
+        private void RunTransfers(FtpSession session, SyncExecutor executor, ParallelTransferRunner runner, TransferProgressReporter reporter, List<(TransferWorkItem Item, SyncAction Action, FtpSyncResult Result)> batch)
+        {
+            if (batch.Count == 0) return;
+            var steps = batch.ToDictionary(p => p.Item);
+            var items = batch.Select(p => p.Item).ToList();
+            batch.Clear();
+            runner.Run(session, items,
+                (item, lane, token) => executor.On(lane.Connection, files => Configure(files, session, lane, reporter)).Run(steps[item].Action, lane, token),
+                (item, transfer) =>
+                {
+                    Completed(steps[item].Result, transfer);
+                    WriteObject(steps[item].Result);
+                },
+                (item, exception) => Failed(session, steps[item].Result, Direction == FtpSyncDirection.Upload ? item.RemotePath : item.LocalPath, exception));
+        }
+
+        /// <summary>The transfers' callbacks: straight to the pipeline on this thread (lane null), through the lane on a worker's.</summary>
+        private void Configure(LocalFileTransfers files, FtpSession session, TransferLane? lane, TransferProgressReporter reporter)
+        {
+            Action<Action> say = lane is null ? (Action<Action>)(write => write()) : lane.Post;
+            var laneIndex = lane?.Index ?? 0;
+            files.Explained = message => say(() => WriteVerboseAbout(session, message));
+            files.ModificationTimeNotKept = reason => say(() => WarnOnceAboutTimes(reason));
+            files.FileStarted = name => say(() => reporter.StartFile(laneIndex, name));
+            files.FileFinished = bytes => say(() => reporter.FinishFile(laneIndex, bytes));
+            files.Retry = retryPolicy;
+            files.Atomic = Atomic.IsPresent && Direction == FtpSyncDirection.Upload;
+            files.Verify = Verify.IsPresent;
+            files.VerifiedBySizeOnly = reason => say(() => sizeOnlyNotice.Say(this, reason));
+        }
+
+        private TransferWorkItem WorkItemFor(SyncAction action, FtpSyncResult result) =>
+            new TransferWorkItem(action.Kind == SyncActionKind.Upload ? TransferDirection.Upload : TransferDirection.Download, result.LocalPath, result.RemotePath, action.Source?.RemoteItem);
+
+        private void Failed(FtpSession session, FtpSyncResult result, string target, Exception exception)
+        {
+            if (!IsItemFailure(exception)) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(exception).Throw();
+            result.Status = FtpSyncStatus.Failed;
+            result.Error = exception.Message;
+            WriteObject(result);
+            WriteItemError(session, exception, target);
+        }
+
+        private static bool IsTransfer(SyncAction action) => action.Kind == SyncActionKind.Upload || action.Kind == SyncActionKind.Download;
+
         private static void Completed(FtpSyncResult result, LocalTransferResult? transfer)
         {
             result.Status = FtpSyncStatus.Done;
             result.BytesTransferred = transfer?.BytesTransferred ?? 0;
+            result.Retries = transfer?.Retries ?? 0;
         }
 
         private string Describe(SyncAction action, FtpSession session)

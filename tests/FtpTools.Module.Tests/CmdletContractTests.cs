@@ -63,7 +63,8 @@ namespace FtpTools.Module.Tests
             ["Get-FtpFileHash"] = WithSession(("Path", "String[]"), ("LiteralPath", "String[]"), ("Algorithm", "FtpHashAlgorithm")),
             ["Invoke-FtpCommand"] = WithSession(("Command", "String")),
             ["Sync-FtpItem"] = WithSession(("LocalPath", "String"), ("RemotePath", "String"), ("Direction", "FtpSyncDirection"), ("Compare", "FtpSyncCompare"),
-                ("Delete", "SwitchParameter"), ("Include", "String[]"), ("Exclude", "String[]")),
+                ("Delete", "SwitchParameter"), ("Include", "String[]"), ("Exclude", "String[]"), ("ThrottleLimit", "Int32"), ("Atomic", "SwitchParameter"), ("Verify", "SwitchParameter"),
+                ("RetryCount", "Int32"), ("RetryDelay", "Int32")),
             ["Test-FtpConnection"] = new Dictionary<string, string>
             {
                 ["ComputerName"] = "String", ["Port"] = "Int32", ["Credential"] = "PSCredential", ["Protocol"] = "RemoteProtocol", ["Encryption"] = "FtpEncryption",

@@ -46,7 +46,7 @@ namespace FtpTools.Module.Tests
             ["Move-FtpItem"] = new[] { "Path", "LiteralPath", "Destination", "PassThru", "Session", "WhatIf", "Confirm" },
             ["Get-FtpFileHash"] = new[] { "Path", "LiteralPath", "Algorithm", "Session" },
             ["Invoke-FtpCommand"] = new[] { "Command", "Session", "WhatIf", "Confirm" },
-            ["Sync-FtpItem"] = new[] { "LocalPath", "RemotePath", "Direction", "Compare", "Delete", "Include", "Exclude", "Session", "WhatIf", "Confirm" },
+            ["Sync-FtpItem"] = new[] { "LocalPath", "RemotePath", "Direction", "Compare", "Delete", "Include", "Exclude", "ThrottleLimit", "Atomic", "Verify", "RetryCount", "RetryDelay", "Session", "WhatIf", "Confirm" },
             ["Test-FtpConnection"] = new[]
             {
                 "ComputerName", "Port", "Credential", "Protocol", "Encryption", "ActivePortRange", "ActiveExternalAddress", "CertificateThumbprint",

@@ -30,6 +30,10 @@ namespace FtpTools.Engine.Synchronizing
         /// <summary>The transfers' callbacks (verbose text, the modification-time warning, progress) are set on this.</summary>
         public Action<LocalFileTransfers>? ConfigureTransfers { get; set; }
 
+        /// <summary>The same steps over another connection (a parallel worker's), with that worker's transfer callbacks.</summary>
+        public SyncExecutor On(RemoteConnectionSlot other, Action<LocalFileTransfers> configureTransfers) =>
+            new SyncExecutor(other, Direction, localRoot, remoteRoot) { ConfigureTransfers = configureTransfers };
+
         /// <summary>The local path of a relative path; remote names are checked so they cannot leave the local folder.</summary>
         public string LocalPathOf(string relativePath) =>
             relativePath == SyncAction.RootPath ? localRoot : LocalNameGuard.CombineUnder(localRoot, relativePath.Split('/'));
