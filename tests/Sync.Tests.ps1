@@ -291,3 +291,34 @@ Describe 'Sync-FtpItem -Compare Hash' -Skip:$labSkip {
         "$($hashWarnings[0])" | Should -Match 'size and modification time'
     }
 }
+
+Describe 'Sync-FtpItem with -ThrottleLimit, -Atomic and -Verify' -Skip:$labSkip {
+    It 'uploads over several connections through temporary names, verified by the server hash, and a rerun transfers nothing' {
+        $d = New-RemoteSyncDirectory 'proftpd-plain'
+        $source = New-SourceTree
+        1..12 | ForEach-Object { New-RandomFile -Path (Join-Path $source "many/f$_.bin") -Size (20KB * $_) -Seed (100 + $_) | Out-Null }
+        Get-ChildItem -LiteralPath $source -Recurse -File | ForEach-Object { $_.LastWriteTimeUtc = [DateTime]::UtcNow.AddHours(-3) }
+        $results = @(Sync-FtpItem -Session $d.Session -LocalPath $source -RemotePath $d.Remote -Direction Upload -ThrottleLimit 4 -Atomic -Verify -Verbose 4>&1)
+        $verbose = @($results | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object { "$_" })
+        $done = @($results | Where-Object { $_ -is [FtpTools.FtpSyncResult] })
+        ($done | Where-Object Status -ne 'Done') | Should -BeNullOrEmpty
+        @($done | Where-Object Action -eq 'Upload').Count | Should -Be 16
+        ($done | ForEach-Object Retries | Measure-Object -Sum).Sum | Should -Be 0
+        # Four connections, each file under a temporary dot name first, renamed when complete.
+        ($verbose -match 'over up to 4 connections').Count | Should -Be 1
+        @($verbose -match 'RNTO ').Count | Should -BeGreaterOrEqual 16
+        @($verbose -match 'STOR .*\.ftptools-partial').Count | Should -Be 16
+        Assert-SameTree -Expected $source -Actual $d.Disk
+        (Sync-FtpItem -Session $d.Session -LocalPath $source -RemotePath $d.Remote -Direction Upload -ThrottleLimit 4 | Where-Object Action -ne 'Skip') | Should -BeNullOrEmpty
+    }
+
+    It 'downloads over several connections, verified, byte-identical' {
+        $d = New-RemoteSyncDirectory 'openssh-sftp'
+        $source = New-SourceTree
+        Sync-FtpItem -Session $d.Session -LocalPath $source -RemotePath $d.Remote -Direction Upload -ThrottleLimit 1 | Out-Null
+        $target = Join-Path $TestDrive (New-UniqueName -Prefix 'down')
+        $results = @(Sync-FtpItem -Session $d.Session -LocalPath $target -RemotePath $d.Remote -Direction Download -ThrottleLimit 3 -Verify)
+        ($results | Where-Object Status -ne 'Done') | Should -BeNullOrEmpty
+        Assert-SameTree -Expected $source -Actual $target
+    }
+}
