@@ -108,7 +108,8 @@ namespace FtpTools.Engine.Tests.Integration
             File.WriteAllBytes(OnDisk(server, path), data);
 
             var partial = new MemoryStream();
-            Assert.ThrowsAny<FtpException>(() => client.Download(path, new FailingWriteStream(partial, 1024 * 1024), 0, null, None));
+            // A local write failure is not a network fault: LocalStreamException (an IOException), and the session stays usable.
+            Assert.Throws<LocalStreamException>(() => client.Download(path, new FailingWriteStream(partial, 1024 * 1024), 0, null, None));
             Assert.True(client.IsConnected, "the session must survive an interrupted transfer");
             Assert.Equal(1024 * 1024, partial.Length);
 
