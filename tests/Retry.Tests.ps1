@@ -14,8 +14,9 @@ BeforeAll {
     $lab = Start-FtpLab -Server 'vsftpd-plain', 'openssh-sftp'
     $ftp = $lab.Servers['vsftpd-plain']
     $sftp = $lab.Servers['openssh-sftp']
-    $bigSize = 192MB
-    $killAt = 24MB
+    # The kill must land while the file is still moving: FTP on loopback moves several hundred MB a second, SFTP far less.
+    $bigSize = @{ ftp = 512MB; sftp = 128MB }
+    $killAt = 8MB
 
     function Connect-Ftp([hashtable] $With = @{}) {
         $parameters = @{ WarningAction = 'SilentlyContinue' }
@@ -42,10 +43,10 @@ BeforeAll {
     }
 
     # A big random file in the server's folder; returns its remote path and hash.
-    function New-ServerFile([object] $Server, [string] $Prefix) {
+    function New-ServerFile([object] $Server, [string] $Prefix, [long] $Size) {
         $name = (New-UniqueName -Prefix $Prefix) + '.bin'
         $remote = ([string]$Server.remoteRootDirectory).TrimEnd('/') + '/' + $name
-        $disk = New-RandomFile -Path (Get-DiskPath $Server $remote) -Size $bigSize -Seed 8
+        $disk = New-RandomFile -Path (Get-DiskPath $Server $remote) -Size $Size -Seed 8
         [pscustomobject]@{ Name = $name; Remote = $remote; Hash = Get-Sha256 -LiteralPath $disk.FullName }
     }
 
@@ -129,7 +130,7 @@ Describe 'The server process killed mid-transfer and restarted' -Skip:$labSkip {
         param($Label, $Kind)
         $server = if ($Kind -eq 'ftp') { $ftp } else { $sftp }
         $s = if ($Kind -eq 'ftp') { Connect-Ftp -With @{ RetryCount = 4; RetryDelay = 1 } } else { Connect-Sftp -With @{ RetryCount = 4; RetryDelay = 1 } }
-        $file = New-ServerFile -Server $server -Prefix "kill-$Kind"
+        $file = New-ServerFile -Server $server -Prefix "kill-$Kind" -Size $bigSize[$Kind]
         $dest = New-Item -ItemType Directory -Path (Join-Path $TestDrive (New-UniqueName -Prefix 'kill'))
         $killer = Start-ServerKiller -Path (Join-Path $dest.FullName ($file.Name + '.ftptools-partial')) -Name $server.name
         try {
@@ -156,7 +157,7 @@ Describe 'The server process killed mid-transfer and restarted' -Skip:$labSkip {
         param($Label, $Kind)
         $server = if ($Kind -eq 'ftp') { $ftp } else { $sftp }
         $s = if ($Kind -eq 'ftp') { Connect-Ftp -With @{ RetryCount = 0 } } else { Connect-Sftp -With @{ RetryCount = 0 } }
-        $file = New-ServerFile -Server $server -Prefix "noretry-$Kind"
+        $file = New-ServerFile -Server $server -Prefix "noretry-$Kind" -Size $bigSize[$Kind]
         $dest = New-Item -ItemType Directory -Path (Join-Path $TestDrive (New-UniqueName -Prefix 'noretry'))
         $partial = Join-Path $dest.FullName ($file.Name + '.ftptools-partial')
         $killer = Start-ServerKiller -Path $partial -Name $server.name
@@ -189,7 +190,7 @@ Describe 'The server process killed mid-transfer and restarted' -Skip:$labSkip {
         param($Label, $Kind)
         $server = if ($Kind -eq 'ftp') { $ftp } else { $sftp }
         $s = if ($Kind -eq 'ftp') { Connect-Ftp -With @{ RetryCount = 4; RetryDelay = 1 } } else { Connect-Sftp -With @{ RetryCount = 4; RetryDelay = 1 } }
-        $local = New-RandomFile -Path (Join-Path $TestDrive ((New-UniqueName -Prefix 'up') + '.bin')) -Size $bigSize -Seed 9
+        $local = New-RandomFile -Path (Join-Path $TestDrive ((New-UniqueName -Prefix 'up') + '.bin')) -Size $bigSize[$Kind] -Seed 9
         $remote = ([string]$server.remoteRootDirectory).TrimEnd('/') + '/' + $local.Name
         $killer = Start-ServerKiller -Path (Get-DiskPath $server $remote) -Name $server.name
         try {
@@ -202,7 +203,7 @@ Describe 'The server process killed mid-transfer and restarted' -Skip:$labSkip {
         $verbose = @($output | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object { $_.Message })
         $item.Count | Should -Be 1
         $item[0].Retries | Should -BeGreaterOrEqual 1
-        $item[0].Length | Should -Be $bigSize
+        $item[0].Length | Should -Be $bigSize[$Kind]
         Get-Sha256 -LiteralPath (Get-DiskPath $server $remote) | Should -Be (Get-Sha256 -LiteralPath $local.FullName)
         ($verbose -match 'retry 1 of 4 in 1 s after ').Count | Should -BeGreaterThan 0
         ($verbose -match 'resuming at the remote file''s end').Count | Should -BeGreaterThan 0
