@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using FtpTools.Engine.Connecting;
+using FtpTools.Engine.Files;
 
 namespace FtpTools.Engine.Synchronizing
 {
@@ -49,7 +50,7 @@ namespace FtpTools.Engine.Synchronizing
                 return null;
             }
 
-            return new SyncHashes(remoteHash.Algorithm, LocalFileHash.Compute(local.FullPath, remoteHash.Algorithm), remoteHash.Hash);
+            return new SyncHashes(remoteHash.Algorithm, LocalFileHash.Compute(local.FullPath, remoteHash.Algorithm, cancellationToken), remoteHash.Hash);
         }
     }
 }
