@@ -191,6 +191,7 @@ namespace FtpTools
                 Explained = message => lane.Post(() => WriteVerboseAbout(session, message)),
                 FileStarted = name => lane.Post(() => reporter.StartFile(lane.Index, name)),
                 FileFinished = bytes => lane.Post(() => reporter.FinishFile(lane.Index, bytes)),
+                ModificationTimeNotKept = reason => lane.Post(() => WriteWarning(FtpErrorIds.ModificationTimeNotKept, reason)),
                 Verify = Verify.IsPresent,
                 Retry = RetryParameters.PolicyFor(this, session, RetryCount, RetryDelay),
                 VerifiedBySizeOnly = reason => lane.Post(() => sizeOnlyNotice.Say(this, reason)),

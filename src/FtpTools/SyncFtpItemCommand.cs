@@ -276,6 +276,13 @@ namespace FtpTools
 
         private void WarnOnceAboutTimes(string reason)
         {
+            if (Direction == FtpSyncDirection.Download)
+            {
+                // A download keeps the server's time unless the connection dropped just after it: a per-file event, said each time.
+                WriteWarning(FtpErrorIds.ModificationTimeNotKept, reason);
+                return;
+            }
+
             if (timeWarningWritten) return;
             timeWarningWritten = true;
             WriteWarning(FtpErrorIds.ModificationTimeNotKept, reason + " Sync-FtpItem then counts a remote file as changed only when the local file is newer.");

@@ -457,6 +457,13 @@ namespace FtpTools.Engine.Files
                     Explained?.Invoke("No modification time for " + remote.FullName + ": " + exception.Message);
                     time = remote.LastWriteTime;
                 }
+                catch (FtpConnectionException exception)
+                {
+                    // The file is complete and under its final name; failing it now would count a good download as failed.
+                    ModificationTimeNotKept?.Invoke("The connection dropped before the modification time of " + remote.FullName + " could be read ("
+                        + exception.Message + "): " + localPath + " is complete and keeps the time of the download.");
+                    time = remote.LastWriteTime;
+                }
             }
 
             if (time is DateTimeOffset modified) File.SetLastWriteTimeUtc(localPath, modified.UtcDateTime);
@@ -481,6 +488,12 @@ namespace FtpTools.Engine.Files
             {
                 Explained?.Invoke("Could not set the modification time of " + remotePath + ": " + exception.Message);
                 ModificationTimeNotKept?.Invoke("The server refused to set the modification time of " + remotePath + " (" + exception.Reply?.Summary + "): it keeps the time of the upload.");
+                return null;
+            }
+            catch (FtpConnectionException exception)
+            {
+                ModificationTimeNotKept?.Invoke("The connection dropped before the modification time of " + remotePath + " could be set ("
+                    + exception.Message + "): the file is complete and keeps the time of the upload.");
                 return null;
             }
         }

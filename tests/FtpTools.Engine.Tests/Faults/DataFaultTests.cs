@@ -3,6 +3,8 @@ using System.Diagnostics;
 using System.IO;
 using System.Text;
 using System.Threading;
+using FtpTools.Engine.Files;
+using FtpTools.Engine.Planning;
 using Xunit;
 using static FtpTools.Engine.Tests.Faults.HostileScript;
 
@@ -34,6 +36,41 @@ namespace FtpTools.Engine.Tests.Faults
             Assert.Contains("failed after 0 of 5 bytes", error.Message);
             Assert.True(error.IsTransient);
             Assert.Equal(0, sink.Length);
+        }
+
+        [Fact]
+        public void ConnectionDroppedWhileReadingTheTimeOfACompleteDownloadKeepsTheFileAndSaysSo()
+        {
+            var data = Encoding.ASCII.GetBytes("complete content");
+            using var server = new ScriptedFtpServer((line, session) =>
+            {
+                if (line == "EPSV") return Epsv(session);
+                if (line.StartsWith("RETR", StringComparison.Ordinal)) return Transfer(session, data);
+                if (line.StartsWith("MDTM", StringComparison.Ordinal)) return null; // hangs up
+                return ScriptedFtpServer.Login(line) ?? "502 Not implemented\r\n";
+            });
+            using var client = Connected(server);
+            var folder = Path.Combine(Path.GetTempPath(), "ftptools-" + Guid.NewGuid().ToString("N"));
+            var local = Path.Combine(folder, "file.txt");
+            var warnings = new System.Collections.Generic.List<string>();
+            var transfers = new LocalFileTransfers(client) { ModificationTimeNotKept = warnings.Add };
+            try
+            {
+                // No time in the item: the server's time has to be asked with MDTM after the data arrived.
+                var result = transfers.DownloadToFile(new FtpListItem("file.txt", "/file.txt", FtpItemType.File) { Length = data.Length }, local, FtpIfExists.Overwrite, null, None);
+
+                Assert.Equal(LocalTransferOutcome.Transferred, result.Outcome);
+                Assert.Null(result.ModificationTime);
+                Assert.Equal(data, File.ReadAllBytes(local));
+                var warning = Assert.Single(warnings);
+                Assert.Contains("connection dropped before the modification time of /file.txt could be read", warning);
+                Assert.Contains("is complete", warning);
+                Assert.False(client.IsConnected);
+            }
+            finally
+            {
+                if (Directory.Exists(folder)) Directory.Delete(folder, true);
+            }
         }
 
         [Fact]

@@ -29,12 +29,19 @@ namespace FtpTools.Engine.Tests.Faults
 
         public void Dispose() => Directory.Delete(localRoot, recursive: true);
 
-        private static FtpClient ConnectThrough(FaultRelay relay, LabServer server, TimeSpan? dataTimeout = null)
+        private static FtpClient ConnectThrough(FaultRelay relay, LabServer server, TimeSpan? dataTimeout = null, bool progressOnEveryRead = false)
         {
             var options = LabClients.Options(server, FtpDataConnectionMode.ExtendedPassive, "127.0.0.1");
             options.Port = relay.Port;
             options.ReadTimeout = TimeSpan.FromSeconds(5);
             options.DataTimeout = dataTimeout ?? TimeSpan.FromSeconds(5);
+            if (progressOnEveryRead)
+            {
+                // Without it the first report can come after the whole file, and the cut would fall after the transfer.
+                options.Clock = new SteppingClock();
+                options.KeepAliveInterval = TimeSpan.Zero;
+            }
+
             var client = new FtpClient(options);
             client.Connect(None);
             return client;
@@ -129,7 +136,7 @@ namespace FtpTools.Engine.Tests.Faults
             File.WriteAllBytes(Path.Combine(server.RootDirectory, remote.TrimStart('/')), data);
             var local = Path.Combine(localRoot, "tls-control-drop.bin");
             using var relay = Relay(server, relayData: false);
-            using var client = ConnectThrough(relay, server);
+            using var client = ConnectThrough(relay, server, progressOnEveryRead: true);
             var item = new FtpListItem(Path.GetFileName(remote), remote, FtpItemType.File) { Length = data.Length };
             var cut = new ActionAt(1024 * 1024, relay.ResetControlConnections);
             var watch = Stopwatch.StartNew();
@@ -138,6 +145,7 @@ namespace FtpTools.Engine.Tests.Faults
 
             Assert.InRange(watch.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(30));
             Assert.True(cut.Fired);
+            Assert.InRange(cut.FiredAtBytes, 1024 * 1024, 8 * 1024 * 1024);
             Assert.True(error.IsTransient, error.ToString());
             Assert.False(File.Exists(local), "a truncated file was left under the final name");
             Assert.False(client.IsConnected);
@@ -153,12 +161,13 @@ namespace FtpTools.Engine.Tests.Faults
             File.WriteAllBytes(local, data);
             var remote = RemoteName("tls-control-drop-up");
             using var relay = Relay(server, relayData: false);
-            using var client = ConnectThrough(relay, server);
+            using var client = ConnectThrough(relay, server, progressOnEveryRead: true);
             var cut = new ActionAt(1024 * 1024, relay.ResetControlConnections);
 
             var error = FailedUpload(client, local, remote, TimeSpan.FromSeconds(30), cut);
 
             Assert.True(cut.Fired);
+            Assert.InRange(cut.FiredAtBytes, 1024 * 1024, 8 * 1024 * 1024);
             Assert.IsAssignableFrom<FtpConnectionException>(error);
             Assert.False(client.IsConnected);
         }
@@ -177,10 +186,13 @@ namespace FtpTools.Engine.Tests.Faults
 
             public bool Fired { get; private set; }
 
+            public long FiredAtBytes { get; private set; }
+
             public void Report(FtpTransferProgress value)
             {
                 if (Fired || value.BytesTransferred < bytes) return;
                 Fired = true;
+                FiredAtBytes = value.BytesTransferred;
                 action();
             }
         }

@@ -2,12 +2,14 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using FtpTools.Engine.Tests.Measuring;
 using FtpTools.Fuzz;
 using Xunit;
 
 namespace FtpTools.Engine.Tests.Fuzz
 {
     /// <summary>A fixed-seed slice of the fuzz program (tests/FtpTools.Fuzz): the same generators and contracts, 10,000 inputs per parser.</summary>
+    [Collection(MeasuredAloneCollection.Name)]
     public sealed class FuzzSliceTests
     {
         private const int SliceSeed = 20261121;

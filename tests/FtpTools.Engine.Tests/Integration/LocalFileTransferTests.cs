@@ -489,13 +489,6 @@ namespace FtpTools.Engine.Tests.Integration
             options.TransferBufferSize = 64 * 1024;
         });
 
-        private sealed class SteppingClock : IFtpClock
-        {
-            private DateTimeOffset now = DateTimeOffset.UtcNow;
-
-            public DateTimeOffset UtcNow => now = now.AddSeconds(1);
-        }
-
         /// <summary>Ctrl+C once a number of bytes have arrived.</summary>
         private sealed class CancelAfter : IProgress<FtpTransferProgress>
         {

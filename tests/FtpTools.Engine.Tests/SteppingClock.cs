@@ -1,0 +1,16 @@
+using System;
+
+namespace FtpTools.Engine.Tests
+{
+    /// <summary>
+    /// Advances a second on every reading. Progress is reported at most every 250 ms, in which a transfer on loopback moves
+    /// tens of MiB; with this clock every read of the data connection reports, so an action tied to a byte count lands there.
+    /// Use it with KeepAliveInterval = TimeSpan.Zero, or every read would also send a NOOP.
+    /// </summary>
+    internal sealed class SteppingClock : IFtpClock
+    {
+        private DateTimeOffset now = DateTimeOffset.UtcNow;
+
+        public DateTimeOffset UtcNow => now = now.AddSeconds(1);
+    }
+}
