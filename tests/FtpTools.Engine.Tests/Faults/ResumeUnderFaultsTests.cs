@@ -20,7 +20,8 @@ namespace FtpTools.Engine.Tests.Faults
     /// (LocalFileTransfers, no retry policy): plain FTP through the fault relay (an RST on the data connection), explicit
     /// FTPS on vsftpd with require_ssl_reuse by cancelling the transfer (the relay cannot see into TLS). The size is
     /// FTPTOOLS_RESUME_MIB (default 96); 4096 for the README's 4 GiB figure. The files live on disk under the lab's root
-    /// and the test's temp folder (not tmpfs), and are deleted at the end.
+    /// and the test's temp folder (not tmpfs), and are deleted at the end. Each case reports the bytes resent: what the client
+    /// read from or wrote to the data connections over all attempts, minus the file's length (what the interruptions cost).
     /// </summary>
     [Collection(FtpTools.Engine.Tests.Lab.LabCollection.Name)]
     public sealed class ResumeUnderFaultsTests : IDisposable
@@ -54,23 +55,26 @@ namespace FtpTools.Engine.Tests.Faults
                 var item = new FtpListItem(Path.GetFileName(remote), remote, FtpItemType.File) { Length = length };
                 var random = new Random(serverName.Length);
                 var watch = Stopwatch.StartNew();
+                var moved = 0L;
                 for (var i = 0; i < Interruptions; i++)
                 {
                     var partial = TransferTargets.PartialPathFor(local);
                     var before = File.Exists(partial) ? new FileInfo(partial).Length : 0;
                     var cutAfter = RandomCut(random, before);
-                    Interrupted(server, cutAfter, isUpload: false, (transfers, progress, token) => transfers.DownloadToFile(item, local, FtpIfExists.Resume, progress, token));
+                    var attempt = Interrupted(server, cutAfter, isUpload: false, (transfers, progress, token) => transfers.DownloadToFile(item, local, FtpIfExists.Resume, progress, token));
                     Assert.False(File.Exists(local), "a truncated file was left under the final name");
                     var after = new FileInfo(partial).Length;
-                    output.WriteLine("download interruption " + (i + 1) + ": cut " + cutAfter + " bytes after resuming at " + before + "; partial file " + after + " bytes");
+                    moved += attempt - before;
+                    output.WriteLine("download interruption " + (i + 1) + ": cut " + cutAfter + " bytes after resuming at " + before + "; read " + (attempt - before) + "; partial file " + after + " bytes");
                     Assert.InRange(after, before, length - 1);
                 }
 
-                var result = Clean(server, transfers => transfers.DownloadToFile(item, local, FtpIfExists.Resume, null, CancellationToken.None));
+                var resumeAt = new FileInfo(TransferTargets.PartialPathFor(local)).Length;
+                var (result, last) = Clean(server, (transfers, progress) => transfers.DownloadToFile(item, local, FtpIfExists.Resume, progress, CancellationToken.None));
+                moved += last - resumeAt;
                 Assert.Equal(LocalTransferOutcome.Resumed, result.Outcome);
                 Assert.Equal(expected, Sha256(local));
-                output.WriteLine(serverName + ": " + (length >> 20) + " MiB downloaded with " + Interruptions + " interruptions in " + watch.Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)
-                    + " s, byte-identical");
+                Report(serverName, "downloaded", watch, moved);
             }
             finally
             {
@@ -92,28 +96,35 @@ namespace FtpTools.Engine.Tests.Faults
                 var expected = WriteRandomFile(local, 22);
                 var random = new Random(serverName.Length + 1);
                 var watch = Stopwatch.StartNew();
+                var moved = 0L;
                 for (var i = 0; i < Interruptions; i++)
                 {
                     var before = File.Exists(serverFile) ? new FileInfo(serverFile).Length : 0;
                     var cutAfter = RandomCut(random, before);
                     var ifExists = i == 0 ? FtpIfExists.Overwrite : FtpIfExists.Resume;
-                    Interrupted(server, cutAfter, isUpload: true, (transfers, progress, token) => transfers.UploadFromFile(local, remote, ifExists, progress, token));
+                    var attempt = Interrupted(server, cutAfter, isUpload: true, (transfers, progress, token) => transfers.UploadFromFile(local, remote, ifExists, progress, token));
                     var after = new FileInfo(serverFile).Length;
-                    output.WriteLine("upload interruption " + (i + 1) + ": cut " + cutAfter + " bytes after resuming at " + before + "; server file " + after + " bytes");
+                    moved += attempt - before;
+                    output.WriteLine("upload interruption " + (i + 1) + ": cut " + cutAfter + " bytes after resuming at " + before + "; wrote " + (attempt - before) + "; server file " + after + " bytes");
                     Assert.InRange(after, before, length - 1);
                 }
 
-                var result = Clean(server, transfers => transfers.UploadFromFile(local, remote, FtpIfExists.Resume, null, CancellationToken.None));
+                var resumeAt = new FileInfo(serverFile).Length;
+                var (result, last) = Clean(server, (transfers, progress) => transfers.UploadFromFile(local, remote, FtpIfExists.Resume, progress, CancellationToken.None));
+                moved += last - resumeAt;
                 Assert.Equal(LocalTransferOutcome.Resumed, result.Outcome);
                 Assert.Equal(expected, Sha256(serverFile));
-                output.WriteLine(serverName + ": " + (length >> 20) + " MiB uploaded with " + Interruptions + " interruptions in " + watch.Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)
-                    + " s, byte-identical");
+                Report(serverName, "uploaded", watch, moved);
             }
             finally
             {
                 File.Delete(serverFile);
             }
         }
+
+        private void Report(string serverName, string direction, Stopwatch watch, long moved) =>
+            output.WriteLine(serverName + ": " + (length >> 20) + " MiB " + direction + " with " + Interruptions + " interruptions in "
+                + watch.Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture) + " s, " + (moved - length) + " bytes resent, SHA-256 equal");
 
         /// <summary>A cut somewhere in what remains, leaving room for the later cuts and the final run.</summary>
         private long RandomCut(Random random, long done)
@@ -125,46 +136,50 @@ namespace FtpTools.Engine.Tests.Faults
         /// <summary>
         /// Runs one transfer that is cut after cutAfter bytes of this attempt: plain FTP by an RST on the relayed data connection,
         /// FTPS by cancelling the transfer from its progress. Either way it must fail, and the session is dropped afterwards.
+        /// Returns the last position the transfer reported (its resume offset plus what it moved).
         /// </summary>
-        private void Interrupted(LabServer server, long cutAfter, bool isUpload, Action<LocalFileTransfers, IProgress<FtpTransferProgress>?, CancellationToken> transfer)
+        private long Interrupted(LabServer server, long cutAfter, bool isUpload, Action<LocalFileTransfers, IProgress<FtpTransferProgress>?, CancellationToken> transfer)
         {
             var tls = server.Encryption != LabEncryption.None;
             var rule = tls ? null : new FaultRule { ToClient = !isUpload, AtByte = cutAfter, Action = FaultAction.Reset };
             using var relay = new FaultRelay(new IPEndPoint(IPAddress.Loopback, server.Port), dataRule: rule, relayData: !tls);
             using var cancel = new CancellationTokenSource();
-            using var client = Connect(server, relay, tls);
+            using var client = Connect(server, relay);
             var transfers = new LocalFileTransfers(client);
             var start = -1L;
-            IProgress<FtpTransferProgress>? progress = tls ? new SynchronousProgress(p =>
+            var last = 0L;
+            var progress = new SynchronousProgress(p =>
             {
+                last = p.BytesTransferred;
                 if (start < 0) start = p.BytesTransferred;
-                if (p.BytesTransferred - start >= cutAfter) cancel.Cancel();
-            }) : null;
+                if (tls && p.BytesTransferred - start >= cutAfter) cancel.Cancel();
+            });
 
             var error = Record.Exception(() => transfer(transfers, progress, cancel.Token));
 
             Assert.NotNull(error);
             Assert.True(error is FtpException || error is OperationCanceledException, error!.ToString());
+            return last;
         }
 
-        private LocalTransferResult Clean(LabServer server, Func<LocalFileTransfers, LocalTransferResult> transfer)
+        private (LocalTransferResult Result, long LastReported) Clean(LabServer server, Func<LocalFileTransfers, IProgress<FtpTransferProgress>, LocalTransferResult> transfer)
         {
             using var relay = new FaultRelay(new IPEndPoint(IPAddress.Loopback, server.Port), relayData: server.Encryption == LabEncryption.None);
             using var client = Connect(server, relay);
-            return transfer(new LocalFileTransfers(client));
+            var last = 0L;
+            var result = transfer(new LocalFileTransfers(client), new SynchronousProgress(p => last = p.BytesTransferred));
+            return (result, last);
         }
 
-        private static FtpClient Connect(LabServer server, FaultRelay relay, bool progressOnEveryRead = false)
+        private static FtpClient Connect(LabServer server, FaultRelay relay)
         {
             var options = LabClients.Options(server, FtpDataConnectionMode.ExtendedPassive, "127.0.0.1");
             options.Port = relay.Port;
-            if (progressOnEveryRead)
-            {
-                // Progress is reported at most every 250 ms, in which TLS on loopback moves tens of MiB: a clock that
-                // advances a second per reading makes every read report, so the cancellation lands where the test chose.
-                options.Clock = new SteppingClock();
-                options.KeepAliveInterval = TimeSpan.Zero;
-            }
+            // Progress is reported at most every 250 ms, in which TLS on loopback moves tens of MiB: a clock that advances a
+            // second per reading makes every read report, so a cancellation lands where the test chose and the count of
+            // bytes moved is exact.
+            options.Clock = new SteppingClock();
+            options.KeepAliveInterval = TimeSpan.Zero;
 
             var client = new FtpClient(options);
             client.Connect(CancellationToken.None);
