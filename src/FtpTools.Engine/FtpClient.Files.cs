@@ -8,160 +8,6 @@ namespace FtpTools.Engine
 {
     public sealed partial class FtpClient
     {
-        private readonly FtpListingParserChain listingParsers = new FtpListingParserChain();
-
-        /// <summary>Whether "LIST -a &lt;dir&gt;" shows every entry here: unknown until a listing tells, then fixed for the session.</summary>
-        private HiddenEntryListing hiddenEntryListing = HiddenEntryListing.Unknown;
-
-        private enum HiddenEntryListing
-        {
-            Unknown,
-            ListDashA,
-            PlainList,
-        }
-
-        /// <summary>
-        /// Every entry of the directory, hidden (dot) entries included: MLSD where FEAT offers MLST; otherwise "LIST -a &lt;dir&gt;",
-        /// since some servers' LIST leaves dot files out (vsftpd). A server that refuses "-a" or takes it for a name gets plain
-        /// LIST for the rest of the session.
-        /// </summary>
-        public FtpListing ListDirectory(string? path, CancellationToken cancellationToken)
-        {
-            var directory = ResolvePath(path);
-            return WithPath(directory, () =>
-            {
-                var context = new FtpListingContext(directory, Options.Clock);
-                if (Features.Has("MLST"))
-                {
-                    var command = "MLSD " + directory;
-                    return EnsureDirectoryWhenEmpty(listingParsers.ParseMlsd(ReadListing(command, directory, cancellationToken), context), command, cancellationToken);
-                }
-
-                var sawDotEntries = false;
-                var listing = hiddenEntryListing == HiddenEntryListing.PlainList ? null : TryListAll(directory, context, out sawDotEntries, cancellationToken);
-                if (listing is null)
-                {
-                    var command = "LIST " + directory;
-                    listing = listingParsers.ParseList(ReadListing(command, directory, cancellationToken), context);
-                }
-
-                // "." and ".." in the answer prove the directory exists, however empty.
-                return sawDotEntries ? listing : EnsureDirectoryWhenEmpty(listing, listing.Command + " " + directory, cancellationToken);
-            });
-        }
-
-        /// <summary>"LIST -a dir"; null when the server misread it (then plain LIST is used from now on).</summary>
-        private FtpListing? TryListAll(string directory, FtpListingContext context, out bool sawDotEntries, CancellationToken cancellationToken)
-        {
-            sawDotEntries = false;
-            var command = "LIST -a " + directory;
-            List<string> lines;
-            try
-            {
-                lines = ReadDataLines(command, directory, cancellationToken);
-            }
-            catch (FtpCommandException exception) when (exception.Reply?.IsPermanentNegative == true && hiddenEntryListing == HiddenEntryListing.Unknown && IsConnected)
-            {
-                // pyftpdlib takes "-a dir" for one path and answers 550. Whether plain LIST works decides it: if it fails too, the directory is the problem.
-                var plain = listingParsers.ParseList(ReadListing("LIST " + directory, directory, cancellationToken), context);
-                UsePlainList("it answered " + FtpCommandText.Mask(command) + " with " + exception.Reply!.Summary);
-                return plain;
-            }
-            catch (FtpCommandException exception) when (IsDiagnosable(exception))
-            {
-                throw DiagnoseListing(exception, directory, cancellationToken);
-            }
-
-            if (lines.Any(IsSeveralPathsHeader))
-            {
-                // pure-ftpd splits arguments at spaces: "LIST -a /a b" lists "/a" and "b", each under a "name:" header.
-                UsePlainList("it read the path of " + FtpCommandText.Mask(command) + " as several paths");
-                return null;
-            }
-
-            var listing = listingParsers.ParseList(lines, context);
-            sawDotEntries = lines.Any(line => NamesDotEntry(line, context));
-            if (hiddenEntryListing != HiddenEntryListing.Unknown) return listing;
-            if (sawDotEntries)
-            {
-                hiddenEntryListing = HiddenEntryListing.ListDashA;
-                return listing;
-            }
-
-            if (listing.Items.Count == 0 && listing.UnparsedLines.Count == 0)
-            {
-                // Nothing, not even "." and "..": "-a" may have been taken for a name that matches nothing.
-                var plain = listingParsers.ParseList(ReadListing("LIST " + directory, directory, cancellationToken), context);
-                if (plain.Items.Count > 0 || plain.UnparsedLines.Count > 0)
-                {
-                    UsePlainList("its answer to " + FtpCommandText.Mask(command) + " was empty but LIST named entries");
-                    return plain;
-                }
-            }
-
-            return listing;
-        }
-
-        private void UsePlainList(string reason)
-        {
-            hiddenEntryListing = HiddenEntryListing.PlainList;
-            connection?.Trace(FtpTraceDirection.Info, "The server does not take LIST -a (" + reason + "); using plain LIST for the rest of the session, which may leave out hidden (dot) entries.");
-        }
-
-        private bool NamesDotEntry(string line, FtpListingContext context)
-        {
-            foreach (var parser in listingParsers.ListParsers)
-            {
-                if (parser.TryParse(line, context, out var item)) return item != null && (item.Name == "." || item.Name == "..");
-            }
-
-            return false;
-        }
-
-        private static bool IsSeveralPathsHeader(string line)
-        {
-            var text = line.Trim();
-            return text.Length > 1 && text[text.Length - 1] == ':' && text.IndexOf(' ') < 0 && text[0] == '/';
-        }
-
-        /// <summary>LIST of a missing directory is an empty success on some servers (vsftpd): tell "empty" from "not there".</summary>
-        private FtpListing EnsureDirectoryWhenEmpty(FtpListing listing, string command, CancellationToken cancellationToken)
-        {
-            var directory = listing.Directory;
-            if (listing.Items.Count == 0 && listing.UnparsedLines.Count == 0 && listing.RefusedEntries.Count == 0 && directory != "/" && !DirectoryExists(directory, cancellationToken))
-            {
-                var isFile = TryGetSize(directory, cancellationToken).HasValue;
-                throw new FtpCommandException("The remote directory " + directory + (isFile ? " is a file, not a directory." : " does not exist."), FtpPhase.Listing, command,
-                    new FtpReply(550, new[] { directory + ": No such directory." })) { Cause = isFile ? FtpFailureCause.Unknown : FtpFailureCause.NotFound };
-            }
-
-            return listing;
-        }
-
-        /// <summary>Reads a listing's lines; a refused listing says whether the directory is missing or only unreadable.</summary>
-        private List<string> ReadListing(string command, string directory, CancellationToken cancellationToken)
-        {
-            try
-            {
-                return ReadDataLines(command, directory, cancellationToken);
-            }
-            catch (FtpCommandException exception) when (IsDiagnosable(exception) || (exception.ReplyCode == 501 && exception.Cause == FtpFailureCause.Unknown && IsConnected))
-            {
-                // pyftpdlib answers MLSD of a missing directory with "501 No such directory".
-                throw DiagnoseListing(exception, directory, cancellationToken);
-            }
-        }
-
-        private FtpCommandException DiagnoseListing(FtpCommandException exception, string directory, CancellationToken cancellationToken)
-        {
-            var what = "Cannot list the remote directory " + directory;
-            if (DirectoryExists(directory, cancellationToken))
-                return Diagnosed(exception, what, FtpFailureCause.PermissionDenied, "it exists, but the server refused to list it, so this account probably lacks permission");
-            return TryGetSize(directory, cancellationToken).HasValue
-                ? Diagnosed(exception, what, FtpFailureCause.Unknown, "it is a file, not a directory")
-                : Diagnosed(exception, what, FtpFailureCause.NotFound, "it does not exist");
-        }
-
         public IReadOnlyList<string> ListNames(string? path, CancellationToken cancellationToken)
         {
             var directory = ResolvePath(path);
@@ -280,7 +126,7 @@ namespace FtpTools.Engine
             {
                 if (recursive)
                 {
-                    foreach (var item in ListDirectory(target, cancellationToken).Items)
+                    foreach (var item in this.ListDirectory(target, cancellationToken).Items)
                     {
                         if (item.Type == FtpItemType.Directory) RemoveDirectory(item.FullName, true, cancellationToken);
                         else DeleteFile(item.FullName, cancellationToken);
@@ -299,7 +145,7 @@ namespace FtpTools.Engine
                         ? Diagnosed(failure, what, FtpFailureCause.Unknown, "it is a file, not a directory")
                         : Diagnosed(failure, what, FtpFailureCause.NotFound, "it does not exist");
                 }
-                var remaining = ListDirectory(target, cancellationToken);
+                var remaining = this.ListDirectory(target, cancellationToken);
                 if (Planning.DirectoryRemoval.CountEntries(remaining) > 0)
                 {
                     throw Diagnosed(failure, what, FtpFailureCause.DirectoryNotEmpty,

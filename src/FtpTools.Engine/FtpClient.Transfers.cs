@@ -132,21 +132,67 @@ namespace FtpTools.Engine
         private System.Collections.Generic.List<string> ReadDataLines(string command, string path, CancellationToken cancellationToken)
         {
             var lines = new System.Collections.Generic.List<string>();
-            RunTransfer(command, path, 0, isUpload: false, null, cancellationToken, (data, monitor) =>
-            {
-                var reader = new FtpLineReader(data, 64 * 1024);
-                string? line;
-                while ((line = reader.ReadLine()) != null)
-                {
-                    if (line.Length > 0) lines.Add(line);
-                    monitor.Advance(line.Length, cancellationToken);
-                }
-            }, rewind: () =>
-            {
-                lines.Clear();
-                return true;
-            });
+            ReadDataLines(command, path, lines.Add, cancellationToken);
             return lines;
+        }
+
+        /// <summary>
+        /// Runs a command whose data comes back over a data connection and passes each non-empty line to onLine as it arrives.
+        /// No command can be sent from inside onLine (the data connection is open); an exception from it closes the data
+        /// connection, brings the session back in step and passes on unchanged.
+        /// </summary>
+        private void ReadDataLines(string command, string path, Action<string> onLine, CancellationToken cancellationToken)
+        {
+            var delivered = 0;
+            try
+            {
+                RunTransfer(command, path, 0, isUpload: false, null, cancellationToken, (data, monitor) =>
+                {
+                    var reader = new FtpLineReader(data, 64 * 1024);
+                    string? line;
+                    while ((line = reader.ReadLine()) != null)
+                    {
+                        monitor.Advance(line.Length, cancellationToken);
+                        if (line.Length == 0) continue;
+                        delivered++;
+                        Deliver(onLine, line);
+                    }
+                }, rewind: () => delivered == 0);
+            }
+            catch (ListingConsumerException stopped)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(stopped.InnerException!).Throw();
+                throw;
+            }
+        }
+
+        private void Deliver(Action<string> onLine, string line)
+        {
+            deliveringData = true;
+            try
+            {
+                onLine(line);
+            }
+            catch (Exception exception)
+            {
+                throw new ListingConsumerException(exception);
+            }
+            finally
+            {
+                deliveringData = false;
+            }
+        }
+
+        /// <summary>True while a listing's lines are handed out: its data connection is open, so no command may be sent.</summary>
+        private bool deliveringData;
+
+        /// <summary>Carries what a listing's consumer threw past the transfer's own error handling, to be rethrown as it was.</summary>
+        private sealed class ListingConsumerException : Exception
+        {
+            public ListingConsumerException(Exception inner)
+                : base(inner.Message, inner)
+            {
+            }
         }
 
         /// <summary>
@@ -213,8 +259,10 @@ namespace FtpTools.Engine
                         else channel.FinishDownload();
                     }
                 }
-                catch (Exception exception) when (IsTransferFailure(exception))
+                catch (Exception exception)
                 {
+                    // Whatever stopped the copy, the data connection is closed and the control connection brought back in step;
+                    // an exception that is no transfer failure (a listing's consumer stopped reading) then goes on unchanged.
                     channel.BeginAbort();
                     var abortSent = false;
                     if (!isUpload && control.IsUsable)
@@ -228,6 +276,7 @@ namespace FtpTools.Engine
                     channel.Abort(isUpload);
                     var serverReply = TryResync(command, monitor.KeepAlivesSent, abortSent);
                     if (serverReply != null && serverReply.Code != 425 && serverReply.Code != 522) acceptedDataConnections++;
+                    if (!IsTransferFailure(exception)) throw;
                     if (cancellationToken.IsCancellationRequested) throw new OperationCanceledException("The transfer was cancelled.", exception, cancellationToken);
                     if (exception is FtpException) throw;
                     if (exception is LocalStreamException local)

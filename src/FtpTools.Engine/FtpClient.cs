@@ -169,6 +169,9 @@ namespace FtpTools.Engine
 
         private ControlConnection RequireConnection()
         {
+            if (deliveringData)
+                throw new InvalidOperationException("No command can be sent while a listing is being read: its data connection is still open. "
+                    + "Collect the entries (RemoteFileSystemListing.ListDirectory) and act on them after the listing ends.");
             if (connection is null) throw new InvalidOperationException("Connect must be called first.");
             if (!connection.IsUsable)
                 throw new FtpConnectionException("The session's control connection is closed (an earlier error or cancellation ended it); connect again.", FtpPhase.Command, isTransient: true);

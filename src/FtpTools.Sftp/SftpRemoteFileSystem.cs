@@ -38,6 +38,7 @@ namespace FtpTools.Sftp
             SessionInfo = sessionInfo;
             access = new SftpSessionAccess(client);
             if (!access.IsAvailable) trace.Info("This SSH.NET does not expose READLINK and LSTAT: symbolic links are listed without targets, and a dangling link reads as missing.");
+            if (!access.CanReadDirectoryInBatches) trace.Info("This SSH.NET does not expose READDIR batches: each listing is read whole before its first entry is passed on.");
             currentDirectory = FtpPath.Normalize(string.IsNullOrEmpty(client.WorkingDirectory) ? "/" : client.WorkingDirectory, "/");
         }
 
@@ -62,18 +63,60 @@ namespace FtpTools.Sftp
             currentDirectory = target;
         }
 
-        public FtpListing ListDirectory(string? path, CancellationToken cancellationToken)
+        /// <summary>
+        /// Every entry, passed on one READDIR batch at a time (about a hundred entries from OpenSSH), so memory stays flat. Where
+        /// this SSH.NET does not expose the batch requests, its ListDirectory reads the whole directory first (the trace says so).
+        /// </summary>
+        public FtpListingCounts ListDirectory(string? path, IFtpListingVisitor visitor, CancellationToken cancellationToken)
         {
+            if (visitor is null) throw new ArgumentNullException(nameof(visitor));
             var directory = ResolvePath(path);
-            var items = new List<FtpListItem>();
-            foreach (var entry in ReadDirectory(directory, cancellationToken))
+            var stream = new FtpListingStream(directory, visitor);
+            if (!access.CanReadDirectoryInBatches)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                var target = entry.IsSymbolicLink ? Run("readlink", entry.FullName, cancellationToken, () => access.ReadLink(entry.FullName)) : null;
-                items.Add(SftpListItems.From(entry.Name, FtpPath.Combine(directory, entry.Name), entry.Attributes, target));
+                foreach (var entry in ReadDirectory(directory, cancellationToken)) Offer(stream, entry.Name, entry.Attributes, cancellationToken);
+                return stream.Finish(ReadDirCommand);
             }
 
-            return new FtpListing(directory, items, Array.Empty<string>(), "READDIR");
+            var handle = Run("opendir", directory, cancellationToken, () => access.OpenDirectory(directory));
+            try
+            {
+                KeyValuePair<string, SftpFileAttributes>[]? batch;
+                while ((batch = Run("readdir", directory, cancellationToken, () => access.ReadDirectoryBatch(handle))) != null)
+                {
+                    foreach (var entry in batch) Offer(stream, entry.Key, entry.Value, cancellationToken);
+                }
+            }
+            finally
+            {
+                CloseQuietly(handle, directory);
+            }
+
+            return stream.Finish(ReadDirCommand);
+        }
+
+        private const string ReadDirCommand = "READDIR";
+
+        private void Offer(FtpListingStream stream, string name, SftpFileAttributes attributes, CancellationToken cancellationToken)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (name == "." || name == "..") return;
+            var fullName = FtpPath.Combine(stream.Directory, name);
+            var target = attributes.IsSymbolicLink ? Run("readlink", fullName, cancellationToken, () => access.ReadLink(fullName)) : null;
+            stream.Offer(SftpListItems.From(name, fullName, attributes, target));
+        }
+
+        /// <summary>Closes a directory handle; a listing stopped by its consumer or a dropped connection must not fail a second time here.</summary>
+        private void CloseQuietly(byte[] handle, string directory)
+        {
+            try
+            {
+                if (IsConnected) access.CloseHandle(handle);
+            }
+            catch (Exception exception) when (exception is SshException || exception is ObjectDisposedException || exception is System.Net.Sockets.SocketException || exception is System.IO.IOException)
+            {
+                trace.Info("SFTP close " + directory + ": " + exception.Message);
+            }
         }
 
         public FtpListItem? GetItem(string path, CancellationToken cancellationToken)

@@ -22,6 +22,9 @@ namespace FtpTools.Sftp
         private readonly object? session;
         private readonly MethodInfo? readLink;
         private readonly MethodInfo? lstat;
+        private readonly MethodInfo? openDirectory;
+        private readonly MethodInfo? readDirectory;
+        private readonly MethodInfo? close;
 
         public SftpSessionAccess(SftpClient client)
         {
@@ -30,7 +33,26 @@ namespace FtpTools.Sftp
             readLink = type?.GetMethod("RequestReadLink", Instance, null, new[] { typeof(string), typeof(bool) }, null);
             lstat = type?.GetMethod("RequestLStat", Instance, null, new[] { typeof(string) }, null);
             if (lstat != null && lstat.ReturnType != typeof(SftpFileAttributes)) lstat = null;
+            openDirectory = type?.GetMethod("RequestOpenDir", Instance, null, new[] { typeof(string) }, null);
+            readDirectory = type?.GetMethod("RequestReadDir", Instance, null, new[] { typeof(byte[]) }, null);
+            close = type?.GetMethod("RequestClose", Instance, null, new[] { typeof(byte[]) }, null);
+            if (openDirectory?.ReturnType != typeof(byte[]) || readDirectory?.ReturnType != typeof(KeyValuePair<string, SftpFileAttributes>[])) openDirectory = readDirectory = null;
         }
+
+        /// <summary>
+        /// Whether a directory can be read one READDIR batch at a time. SftpClient.ListDirectory reads every batch into one list
+        /// before it returns (so does its IAsyncEnumerable twin's synchronous use); these requests are what it uses inside.
+        /// </summary>
+        public bool CanReadDirectoryInBatches => openDirectory != null && readDirectory != null && close != null;
+
+        /// <summary>OPENDIR: a handle to pass to ReadDirectoryBatch and CloseHandle.</summary>
+        public byte[] OpenDirectory(string path) => (byte[])Invoke(openDirectory ?? throw new NotSupportedException("OPENDIR is not reachable in this SSH.NET."), path)!;
+
+        /// <summary>One READDIR answer (OpenSSH sends about a hundred entries per batch); null at the end of the directory.</summary>
+        public KeyValuePair<string, SftpFileAttributes>[]? ReadDirectoryBatch(byte[] handle) =>
+            (KeyValuePair<string, SftpFileAttributes>[]?)Invoke(readDirectory ?? throw new NotSupportedException("READDIR is not reachable in this SSH.NET."), handle);
+
+        public void CloseHandle(byte[] handle) => Invoke(close ?? throw new NotSupportedException("CLOSE is not reachable in this SSH.NET."), handle);
 
         public bool IsAvailable => readLink != null && lstat != null;
 

@@ -40,7 +40,7 @@ namespace FtpTools
         /// <summary>Runs engine work with the session's trace shown as verbose output of this cmdlet.</summary>
         protected T UseSession<T>(FtpSession session, Func<T> work)
         {
-            using (session.TraceRelay.RedirectTo(entry => WriteVerbose(entry.ToString())))
+            using (session.TraceRelay.RedirectTo(WriteTraceEntry))
             {
                 try
                 {
@@ -50,6 +50,18 @@ namespace FtpTools
                 {
                     throw new PipelineStoppedException();
                 }
+            }
+        }
+
+        /// <summary>A stopping pipeline refuses output; the engine's trace must not break off the cleanup (ABOR) it traces then.</summary>
+        private void WriteTraceEntry(FtpTraceEntry entry)
+        {
+            try
+            {
+                WriteVerbose(entry.ToString());
+            }
+            catch (PipelineStoppedException)
+            {
             }
         }
 

@@ -68,17 +68,56 @@ namespace FtpTools
                 ShouldDescend = descendIntoHidden ? null : (System.Func<FtpListItem, bool>)(item => !IsHidden(item.Name)),
             };
 
+        /// <summary>A walker that passes each entry on as its directory's listing is read (Walk with a callback); warnings come as lines arrive.</summary>
+        protected RemoteTreeWalker CreateStreamingWalker(FtpSession session, bool descendIntoHidden) =>
+            new RemoteTreeWalker((directory, onItem) => StreamDirectory(session, directory, onItem))
+            {
+                SubdirectoryFailed = (directory, exception) => WriteItemError(session, exception, directory),
+                ShouldDescend = descendIntoHidden ? null : (System.Func<FtpListItem, bool>)(item => !IsHidden(item.Name)),
+            };
+
+        /// <summary>
+        /// Lists a directory, passing each entry to onItem as it is read (onItem runs on the pipeline thread and may WriteObject).
+        /// A listing that fails before its first entry is repeated once over a new connection when the old one dropped; one that
+        /// fails later is not, since its entries went out already.
+        /// </summary>
+        protected void StreamDirectory(FtpSession session, string directory, System.Action<FtpListItem> onItem)
+        {
+            var delivered = 0;
+            Exception? failedAfterEntries = null;
+            var visitor = new FtpListingCallbacks(item =>
+            {
+                delivered++;
+                onItem(item);
+            }, line => WarnUnparsed(directory, line), refused => WarnRefused(directory, refused));
+            Repeatable(session, fs =>
+            {
+                if (failedAfterEntries != null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failedAfterEntries).Throw();
+                try
+                {
+                    return fs.ListDirectory(directory, visitor, CancellationToken);
+                }
+                catch (FtpException exception) when (delivered > 0)
+                {
+                    failedAfterEntries = exception;
+                    throw;
+                }
+            });
+        }
+
         /// <summary>Warns about what a listing could not return: lines no parser understood, and names refused as unsafe.</summary>
         protected void WarnAboutListing(FtpListing listing)
         {
-            foreach (var line in listing.UnparsedLines)
-                WriteWarning(FtpErrorIds.UnparsedListingLine, "A line of the listing of '" + listing.Directory + "' could not be understood and was skipped: " + RemoteNameGuard.Printable(line));
-            foreach (var refused in listing.RefusedEntries)
-            {
-                WriteWarning(FtpErrorIds.UnsafeRemoteName, "The listing of '" + listing.Directory + "' named an entry '" + RemoteNameGuard.Printable(refused.Name)
-                    + "', which was refused because " + refused.Reason + ". It is left out, so no command can act on another path through it.");
-            }
+            foreach (var line in listing.UnparsedLines) WarnUnparsed(listing.Directory, line);
+            foreach (var refused in listing.RefusedEntries) WarnRefused(listing.Directory, refused);
         }
+
+        private void WarnUnparsed(string directory, string line) =>
+            WriteWarning(FtpErrorIds.UnparsedListingLine, "A line of the listing of '" + directory + "' could not be understood and was skipped: " + RemoteNameGuard.Printable(line));
+
+        private void WarnRefused(string directory, FtpRefusedEntry refused) =>
+            WriteWarning(FtpErrorIds.UnsafeRemoteName, "The listing of '" + directory + "' named an entry '" + RemoteNameGuard.Printable(refused.Name)
+                + "', which was refused because " + refused.Reason + ". It is left out, so no command can act on another path through it.");
 
         /// <summary>Dot-named entries, which Get-FtpChildItem shows only with -Force (as Get-ChildItem does on Unix).</summary>
         protected static bool IsHidden(string name) => name.Length > 1 && name[0] == '.';

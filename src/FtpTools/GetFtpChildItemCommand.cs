@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using FtpTools.Engine;
 using FtpTools.Engine.Planning;
@@ -64,27 +65,44 @@ namespace FtpTools
                 var showHidden = Force.IsPresent || (isPattern && FtpPath.GetName(path).StartsWith(".", StringComparison.Ordinal));
                 TryItem(session, path, () =>
                 {
+                    if (isPattern)
+                    {
+                        ListMatches(session, RemotePathPattern.Parse(path, session.FileSystem.CurrentDirectory), showHidden, recurse, maxDepth, filter);
+                        return;
+                    }
+
+                    // A directory named literally shows its contents.
                     foreach (var match in FindItems(session, path, literal))
                     {
-                        if (isPattern && !showHidden && IsHidden(match.Name)) continue;
-                        if (match.Type == FtpItemType.Directory && (!isPattern || recurse))
-                        {
-                            // A directory named literally shows its contents; a directory a wildcard matched shows itself (and its contents with -Recurse).
-                            if (isPattern) Emit(match, filter, session);
-                            foreach (var entry in CreateWalker(session, Force.IsPresent).Walk(match.FullName, maxDepth))
-                            {
-                                if (!Force.IsPresent && IsHidden(entry.Item.Name)) continue;
-                                Emit(entry.Item, filter, session);
-                            }
-                        }
-                        else
-                        {
-                            Emit(match, filter, session);
-                        }
+                        if (match.Type == FtpItemType.Directory) ListContents(session, match.FullName, maxDepth, filter);
+                        else Emit(match, filter, session);
                     }
                 });
             }
         }
+
+        /// <summary>
+        /// The entries a wildcard matches, written as the listing streams in (in the server's order, not sorted); with -Recurse,
+        /// then the contents of each folder matched.
+        /// </summary>
+        private void ListMatches(FtpSession session, RemotePathPattern pattern, bool showHidden, bool recurse, int maxDepth, FtpWildcardPattern? filter)
+        {
+            var matchedFolders = new List<string>();
+            StreamDirectory(session, pattern.Directory!, item =>
+            {
+                if (!pattern.NamePattern!.IsMatch(item.Name) || (!showHidden && IsHidden(item.Name))) return;
+                Emit(item, filter, session);
+                if (recurse && item.Type == FtpItemType.Directory) matchedFolders.Add(item.FullName);
+            });
+            foreach (var folder in matchedFolders) ListContents(session, folder, maxDepth, filter);
+        }
+
+        /// <summary>A folder's entries (and with -Recurse its subfolders'), each written as its listing streams in.</summary>
+        private void ListContents(FtpSession session, string folder, int maxDepth, FtpWildcardPattern? filter) =>
+            CreateStreamingWalker(session, Force.IsPresent).Walk(folder, maxDepth, entry =>
+            {
+                if (Force.IsPresent || !IsHidden(entry.Item.Name)) Emit(entry.Item, filter, session);
+            });
 
         private void Emit(FtpListItem item, FtpWildcardPattern? filter, FtpSession session)
         {

@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Runtime.Loader;
 using System.Threading;
+using FtpTools.Engine;
 using FtpTools.Engine.Sftp;
 using FtpTools.Lab;
 using Xunit;

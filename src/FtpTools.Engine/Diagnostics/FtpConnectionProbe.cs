@@ -266,9 +266,9 @@ namespace FtpTools.Engine.Diagnostics
             FtpClient? client = null;
             try
             {
-                client = Login(settings, false, cancellationToken, trace.Record, variant);
+                client = Login(settings, false, cancellationToken, trace.Record, variant)!;
                 watch.Restart();
-                var listing = client!.ListDirectory(null, cancellationToken);
+                var listing = client.ListDirectory(null, cancellationToken);
                 journal.Add(settings.EncryptionName, variant.Name, step, true, null, watch.Elapsed, DescribeListing(variant, listing.Items.Count, trace), matters: false);
                 NotePassiveAddress(variant, trace);
                 if (checkReuse && client.TlsProtocol != null) CheckSessionReuse(client, settings, variant, cancellationToken);

@@ -12,6 +12,12 @@ namespace FtpTools.Engine
     public sealed class FtpListing
     {
         public FtpListing(string directory, IReadOnlyList<FtpListItem> items, IReadOnlyList<string> unparsedLines, string command)
+            : this(directory, items, unparsedLines, Array.Empty<FtpRefusedEntry>(), command)
+        {
+        }
+
+        /// <summary>A listing with entries already refused (by <see cref="FtpListingStream"/>); items are checked again all the same.</summary>
+        public FtpListing(string directory, IReadOnlyList<FtpListItem> items, IReadOnlyList<string> unparsedLines, IReadOnlyList<FtpRefusedEntry> refusedEntries, string command)
         {
             if (items is null) throw new ArgumentNullException(nameof(items));
             Directory = directory;
@@ -19,7 +25,7 @@ namespace FtpTools.Engine
             Command = command;
 
             var accepted = new List<FtpListItem>(items.Count);
-            var refused = new List<FtpRefusedEntry>();
+            var refused = new List<FtpRefusedEntry>(refusedEntries ?? Array.Empty<FtpRefusedEntry>());
             foreach (var item in items)
             {
                 if (item is null) continue;

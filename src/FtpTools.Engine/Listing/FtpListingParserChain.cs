@@ -5,7 +5,8 @@ using System.Linq;
 namespace FtpTools.Engine
 {
     /// <summary>
-    /// Turns the lines of a LIST or MLSD reply into an <see cref="FtpListing"/>: each LIST line goes to the parsers in
+    /// Turns the lines of a LIST or MLSD reply into listing entries, one line at a time (<see cref="ParseLine"/>), or into an
+    /// <see cref="FtpListing"/>: each LIST line goes to the parsers in
     /// order until one understands it; lines none understands are kept in UnparsedLines, never dropped; blank lines are
     /// ignored; "." and ".." (and MLSD's cdir/pdir entries) are left out.
     /// </summary>
@@ -46,7 +47,7 @@ namespace FtpTools.Engine
         public FtpListing ParseList(IEnumerable<string> lines, FtpListingContext context)
         {
             if (context is null) throw new ArgumentNullException(nameof(context));
-            return Parse(lines, context, ListCommand, TryParseListLine);
+            return Parse(lines, context, ListCommand);
         }
 
         public FtpListing ParseMlsd(IEnumerable<string> lines, string directory, IFtpClock clock) =>
@@ -55,7 +56,7 @@ namespace FtpTools.Engine
         public FtpListing ParseMlsd(IEnumerable<string> lines, FtpListingContext context)
         {
             if (context is null) throw new ArgumentNullException(nameof(context));
-            return Parse(lines, context, MlsdCommand, MlsdParser.TryParse);
+            return Parse(lines, context, MlsdCommand);
         }
 
         /// <summary>
@@ -85,8 +86,6 @@ namespace FtpTools.Engine
             return text.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n');
         }
 
-        private delegate bool LineParser(string line, FtpListingContext context, out FtpListItem? item);
-
         private bool TryParseListLine(string line, FtpListingContext context, out FtpListItem? item)
         {
             foreach (var parser in ListParsers)
@@ -98,28 +97,30 @@ namespace FtpTools.Engine
             return false;
         }
 
-        private static FtpListing Parse(IEnumerable<string> lines, FtpListingContext context, string command, LineParser parseLine)
+        /// <summary>
+        /// Parses one line of a LIST or MLSD answer (command: ListCommand or MlsdCommand) into the stream: an entry, an unparsed
+        /// line, or nothing (blank lines, "total 12", "." and ".."). Listings are read through this one line at a time.
+        /// </summary>
+        public void ParseLine(string rawLine, string command, FtpListingContext context, FtpListingStream stream)
+        {
+            if (context is null) throw new ArgumentNullException(nameof(context));
+            if (stream is null) throw new ArgumentNullException(nameof(stream));
+            if (rawLine is null) return;
+            var line = rawLine.TrimEnd('\r', '\n');
+            if (line.Trim().Length == 0) return;
+
+            var understood = command == MlsdCommand ? MlsdParser.TryParse(line, context, out var item) : TryParseListLine(line, context, out item);
+            if (understood) stream.Offer(item);
+            else stream.Unparsed(line);
+        }
+
+        private FtpListing Parse(IEnumerable<string> lines, FtpListingContext context, string command)
         {
             if (lines is null) throw new ArgumentNullException(nameof(lines));
-            var items = new List<FtpListItem>();
-            var unparsedLines = new List<string>();
-            foreach (var rawLine in lines)
-            {
-                if (rawLine is null) continue;
-                var line = rawLine.TrimEnd('\r', '\n');
-                if (line.Trim().Length == 0) continue;
-
-                if (!parseLine(line, context, out var item))
-                {
-                    unparsedLines.Add(line);
-                    continue;
-                }
-
-                if (item is null || item.Name == "." || item.Name == "..") continue;
-                items.Add(item);
-            }
-
-            return new FtpListing(context.Directory, items.AsReadOnly(), unparsedLines.AsReadOnly(), command);
+            var collector = new FtpListingCollector();
+            var stream = new FtpListingStream(context.Directory, collector);
+            foreach (var line in lines) ParseLine(line, command, context, stream);
+            return collector.ToListing(stream.Finish(command));
         }
     }
 }

@@ -6,17 +6,31 @@ namespace FtpTools.Engine.Planning
     /// <summary>
     /// Walks a remote directory tree: every entry of a directory, then each subdirectory in turn (the order Get-ChildItem -Recurse shows).
     /// Symbolic links are reported but never followed, and a directory is listed once at most, so a looping server cannot trap the walk.
+    /// Two ways: Walk(directory, maxDepth) yields entries and reads each directory whole first, so the caller may act on an entry
+    /// (download it) over the same connection; Walk(directory, maxDepth, onEntry) passes entries on as each listing streams in.
     /// </summary>
     public sealed class RemoteTreeWalker
     {
-        private readonly Func<string, FtpListing> listDirectory;
+        private readonly Action<string, Action<FtpListItem>> list;
 
         public RemoteTreeWalker(Func<string, FtpListing> listDirectory)
         {
-            this.listDirectory = listDirectory ?? throw new ArgumentNullException(nameof(listDirectory));
+            if (listDirectory is null) throw new ArgumentNullException(nameof(listDirectory));
+            list = (directory, onItem) =>
+            {
+                var listing = listDirectory(directory);
+                Listed?.Invoke(listing);
+                foreach (var item in listing.Items) onItem(item);
+            };
         }
 
-        /// <summary>Called with each listing as it is read (the module warns about its unparsed lines).</summary>
+        /// <summary>streamDirectory lists one directory, passing each entry on as it is read (and warning about what it cannot pass on itself).</summary>
+        public RemoteTreeWalker(Action<string, Action<FtpListItem>> streamDirectory)
+        {
+            list = streamDirectory ?? throw new ArgumentNullException(nameof(streamDirectory));
+        }
+
+        /// <summary>Called with each listing as it is read (the module warns about its unparsed lines); only for a walker built over whole listings.</summary>
         public Action<FtpListing>? Listed { get; set; }
 
         /// <summary>Decides whether a subdirectory is walked into (null: every one). Get-FtpChildItem without -Force skips hidden ones.</summary>
@@ -34,29 +48,29 @@ namespace FtpTools.Engine.Planning
             return WalkDirectory(directory, string.Empty, 0, maxDepth, visited);
         }
 
+        /// <summary>
+        /// The same walk, pushed: onEntry sees each entry as its directory's listing is read, so a directory of a million entries
+        /// is never held in memory. onEntry must not use the connection being listed. An exception from onEntry ends the walk unchanged.
+        /// </summary>
+        public void Walk(string directory, int maxDepth, Action<RemoteWalkEntry> onEntry)
+        {
+            if (directory is null) throw new ArgumentNullException(nameof(directory));
+            if (onEntry is null) throw new ArgumentNullException(nameof(onEntry));
+            if (maxDepth < 0) throw new ArgumentOutOfRangeException(nameof(maxDepth));
+            var visited = new HashSet<string>(StringComparer.Ordinal) { directory };
+            VisitDirectory(directory, string.Empty, 0, maxDepth, visited, onEntry);
+        }
+
         private IEnumerable<RemoteWalkEntry> WalkDirectory(string directory, string relativeDirectory, int depth, int maxDepth, HashSet<string> visited)
         {
-            FtpListing listing;
-            if (depth == 0)
-            {
-                listing = listDirectory(directory);
-            }
-            else
-            {
-                var listed = TryList(directory);
-                if (listed is null) yield break;
-                listing = listed;
-            }
-
-            Listed?.Invoke(listing);
+            var entries = new List<RemoteWalkEntry>();
+            if (!TryList(directory, depth, item => entries.Add(new RemoteWalkEntry(item, depth, Relative(relativeDirectory, item.Name))))) yield break;
             var subdirectories = new List<RemoteWalkEntry>();
-            foreach (var item in listing.Items)
+            foreach (var entry in entries)
             {
-                if (item.Name == "." || item.Name == ".." || item.Name.Length == 0) continue;
-                var relative = relativeDirectory.Length == 0 ? item.Name : relativeDirectory + "/" + item.Name;
-                var entry = new RemoteWalkEntry(item, depth, relative);
+                if (!IsEntry(entry.Item)) continue;
                 yield return entry;
-                if (item.Type == FtpItemType.Directory && depth < maxDepth && (ShouldDescend?.Invoke(item) ?? true) && visited.Add(item.FullName)) subdirectories.Add(entry);
+                if (Descends(entry.Item, depth, maxDepth, visited)) subdirectories.Add(entry);
             }
 
             foreach (var subdirectory in subdirectories)
@@ -66,17 +80,59 @@ namespace FtpTools.Engine.Planning
             }
         }
 
-        private FtpListing? TryList(string directory)
+        private void VisitDirectory(string directory, string relativeDirectory, int depth, int maxDepth, HashSet<string> visited, Action<RemoteWalkEntry> onEntry)
         {
-            if (SubdirectoryFailed is null) return listDirectory(directory);
+            // Only the subdirectories to walk next are kept, not the entries.
+            var subdirectories = new List<RemoteWalkEntry>();
+            var listed = TryList(directory, depth, item =>
+            {
+                if (!IsEntry(item)) return;
+                var entry = new RemoteWalkEntry(item, depth, Relative(relativeDirectory, item.Name));
+                onEntry(entry);
+                if (Descends(item, depth, maxDepth, visited)) subdirectories.Add(entry);
+            });
+            if (!listed) return;
+            foreach (var subdirectory in subdirectories)
+                VisitDirectory(subdirectory.Item.FullName, subdirectory.RelativePath, depth + 1, maxDepth, visited, onEntry);
+        }
+
+        private static bool IsEntry(FtpListItem item) => item.Name != "." && item.Name != ".." && item.Name.Length > 0;
+
+        private static string Relative(string relativeDirectory, string name) => relativeDirectory.Length == 0 ? name : relativeDirectory + "/" + name;
+
+        private bool Descends(FtpListItem item, int depth, int maxDepth, HashSet<string> visited) =>
+            item.Type == FtpItemType.Directory && depth < maxDepth && (ShouldDescend?.Invoke(item) ?? true) && visited.Add(item.FullName);
+
+        /// <summary>Lists one directory into onItem; false when a subdirectory failed and SubdirectoryFailed took the failure. What onItem throws always propagates.</summary>
+        private bool TryList(string directory, int depth, Action<FtpListItem> onItem)
+        {
+            if (depth == 0 || SubdirectoryFailed is null)
+            {
+                list(directory, onItem);
+                return true;
+            }
+
+            Exception? fromConsumer = null;
             try
             {
-                return listDirectory(directory);
+                list(directory, item =>
+                {
+                    try
+                    {
+                        onItem(item);
+                    }
+                    catch (Exception exception)
+                    {
+                        fromConsumer = exception;
+                        throw;
+                    }
+                });
+                return true;
             }
-            catch (Exception exception) when (!(exception is OperationCanceledException))
+            catch (Exception exception) when (!(exception is OperationCanceledException) && !ReferenceEquals(exception, fromConsumer))
             {
                 SubdirectoryFailed(directory, exception);
-                return null;
+                return false;
             }
         }
     }

@@ -25,8 +25,12 @@ namespace FtpTools.Engine
 
         void ChangeDirectory(string path, CancellationToken cancellationToken);
 
-        /// <summary>Every entry of the directory, hidden (dot) entries included, never "." or "..".</summary>
-        FtpListing ListDirectory(string? path, CancellationToken cancellationToken);
+        /// <summary>
+        /// Every entry of the directory, hidden (dot) entries included, never "." or "..", passed to the visitor as it is read
+        /// (in the server's order), so memory stays flat however long the listing. The whole listing at once:
+        /// <see cref="RemoteFileSystemListing.ListDirectory(IRemoteFileSystem, string, CancellationToken)"/>.
+        /// </summary>
+        FtpListingCounts ListDirectory(string? path, IFtpListingVisitor visitor, CancellationToken cancellationToken);
 
         /// <summary>The item at path, or null when nothing is there.</summary>
         FtpListItem? GetItem(string path, CancellationToken cancellationToken);
