@@ -17,6 +17,9 @@ namespace FtpTools.Engine
     {
         private static readonly TimeSpan StalledCancellationGrace = TimeSpan.FromSeconds(1);
 
+        /// <summary>Four TLS records and their headers: one receive call brings several records (ReadAheadStream).</summary>
+        private const int TlsReadAhead = 4 * (16 * 1024 + 256);
+
         private readonly Socket? listener;
         private volatile bool aborting;
         private readonly TimeSpan timeout;
@@ -121,7 +124,7 @@ namespace FtpTools.Engine
             if (tls != null)
             {
                 using (cancellationToken.Register(state => ((Socket)state!).Dispose(), socket!))
-                    network = tls.AuthenticateData(network, command);
+                    network = tls.AuthenticateData(new ReadAheadStream(network, TlsReadAhead), command);
             }
 
             stream = network;
