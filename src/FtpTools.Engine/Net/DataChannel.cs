@@ -17,6 +17,9 @@ namespace FtpTools.Engine
     {
         private static readonly TimeSpan StalledCancellationGrace = TimeSpan.FromSeconds(1);
 
+        /// <summary>Four TLS records and their headers: one receive call brings several records (ReadAheadStream).</summary>
+        private const int TlsReadAhead = 4 * (16 * 1024 + 256);
+
         private readonly Socket? listener;
         private volatile bool aborting;
         private readonly TimeSpan timeout;
@@ -102,12 +105,12 @@ namespace FtpTools.Engine
             {
                 try
                 {
-                    Task<Socket> accepting = listener.AcceptAsync();
-                    if (!accepting.Wait(SocketConnector.ToMilliseconds(timeout), cancellationToken)) throw new TimeoutException();
-                    socket = accepting.Result;
+                    // Polled, then accepted synchronously, so the data socket stays blocking (see SocketConnector.Connect).
+                    if (!WaitForConnectBack(cancellationToken)) throw new TimeoutException();
+                    socket = listener.Accept();
                     ApplyTimeouts(socket);
                 }
-                catch (Exception exception) when (exception is TimeoutException || exception is AggregateException)
+                catch (Exception exception) when (exception is TimeoutException || exception is SocketException)
                 {
                     throw ConnectBackTimedOut(command, string.Empty, exception);
                 }
@@ -121,7 +124,7 @@ namespace FtpTools.Engine
             if (tls != null)
             {
                 using (cancellationToken.Register(state => ((Socket)state!).Dispose(), socket!))
-                    network = tls.AuthenticateData(network, command);
+                    network = tls.AuthenticateData(new ReadAheadStream(network, TlsReadAhead), command);
             }
 
             stream = network;
@@ -270,6 +273,20 @@ namespace FtpTools.Engine
                 // A server that resets instead of closing has still received everything we sent before close_notify.
             }
         }
+
+        private bool WaitForConnectBack(CancellationToken cancellationToken)
+        {
+            var waited = System.Diagnostics.Stopwatch.StartNew();
+            while (true)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var left = timeout <= TimeSpan.Zero ? PollSlice : timeout - waited.Elapsed;
+                if (left <= TimeSpan.Zero) return false;
+                if (listener!.Poll((int)((left < PollSlice ? left : PollSlice).Ticks / 10), SelectMode.SelectRead)) return true;
+            }
+        }
+
+        private static readonly TimeSpan PollSlice = TimeSpan.FromMilliseconds(50);
 
         private void ApplyTimeouts(Socket connected)
         {
