@@ -91,6 +91,17 @@ Describe 'Streamed listing on <_>' -ForEach $serverNames -Skip:$labSkip {
         @(Get-FtpChildItem -Session $s -Path $t.Remote).Count | Should -Be ($fileCount + 2)
     }
 
+    It 'lets a command downstream use the same session while the listing streams (Receive-FtpItem, Remove-FtpItem)' {
+        $dest = New-Item -ItemType Directory -Path (Join-Path $TestDrive (New-UniqueName -Prefix 'piped'))
+        Get-FtpChildItem -Session $s -Path $t.Remote -File | Where-Object Name -Like 'file-0001*' | Receive-FtpItem -Destination $dest.FullName
+        $got = @(Get-ChildItem -LiteralPath $dest.FullName)
+        $got.Count | Should -Be 10
+        $got | ForEach-Object { $_.Length | Should -Be ([int]$_.BaseName.Substring(5) % 1000) }
+        Get-FtpChildItem -Session $s -Path $t.Remote -File | Where-Object Name -Like 'file-0299*' | Remove-FtpItem
+        @(Get-ChildItem -LiteralPath $t.Disk -Filter 'file-0299*').Count | Should -Be 0
+        @(Get-FtpChildItem -Session $s -Path $t.Remote -File).Count | Should -Be ($fileCount - 10)
+    }
+
     It 'stops a recursive listing early too' {
         $first = @(Get-FtpChildItem -Session $s -Path $t.Remote -Recurse | Select-Object -First 3)
         $first.Count | Should -Be 3

@@ -169,9 +169,7 @@ namespace FtpTools.Engine
 
         private ControlConnection RequireConnection()
         {
-            if (deliveringData)
-                throw new InvalidOperationException("No command can be sent while a listing is being read: its data connection is still open. "
-                    + "Collect the entries (RemoteFileSystemListing.ListDirectory) and act on them after the listing ends.");
+            EndOpenListing();
             if (connection is null) throw new InvalidOperationException("Connect must be called first.");
             if (!connection.IsUsable)
                 throw new FtpConnectionException("The session's control connection is closed (an earlier error or cancellation ended it); connect again.", FtpPhase.Command, isTransient: true);
