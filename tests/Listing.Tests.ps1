@@ -4,7 +4,7 @@
 BeforeDiscovery {
     Import-Module -Name (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     $labSkip = [bool](Get-FtpLabSkipReason)   # skip where the lab cannot run, except under CI=true
-    $serverNames = @('openssh-sftp')
+    $serverNames = @('vsftpd-plain', 'proftpd-plain', 'pureftpd-plain', 'pyftpdlib-plain', 'openssh-sftp')
 }
 
 BeforeAll {
@@ -14,7 +14,7 @@ BeforeAll {
     $fileCount = 3000
 
     # A folder of $fileCount files (sizes 0..999), two subfolders and a dot file, written straight to the server's disk.
-    function New-LargeFolder($Server) {
+    function New-LargeFolder($Server, $Session) {
         $name = New-UniqueName -Prefix 'big'
         if ([string]$Server.remoteRootDirectory -ne '/') {
             # SFTP: no chroot, the remote path is the path on disk.
@@ -25,7 +25,8 @@ BeforeAll {
             $remote = '/' + $name
             $disk = Get-ServerPath -Server $Server -RemotePath $remote
         }
-        New-Item -ItemType Directory -Path $disk | Out-Null
+        # Made through the server, so its user may delete the files written into it.
+        New-FtpDirectory -Session $Session -Path $remote | Out-Null
         for ($i = 0; $i -lt $fileCount; $i++) {
             [System.IO.File]::WriteAllBytes([System.IO.Path]::Combine($disk, ('file-{0:D5}.dat' -f $i)), (New-Object -TypeName byte[] -ArgumentList ($i % 1000)))
         }
@@ -61,7 +62,7 @@ Describe 'Streamed listing on <_>' -ForEach $serverNames -Skip:$labSkip {
     BeforeAll {
         $server = $lab.Servers[$_]
         $s = Connect-Server -Server $server
-        $t = New-LargeFolder -Server $server
+        $t = New-LargeFolder -Server $server -Session $s
     }
     AfterAll { if ($s) { Disconnect-FtpServer -Session $s } }
 

@@ -30,7 +30,8 @@ namespace FtpTools.Engine
         public bool CanSetModifiedTime => Features.Has("MFMT");
 
         /// <summary>False once the connection failed, or (checked with one socket poll) the server closed it or sent a 421 while idle.</summary>
-        public bool IsConnected => connection != null && connection.IsUsable && !connection.HasEndedWhileIdle();
+        /// <summary>Whether the session can be used; a listing still open under the caller is no sign of a dead connection, though its final reply may wait.</summary>
+        public bool IsConnected => connection != null && connection.IsUsable && (readRestOfOpenListing != null || !connection.HasEndedWhileIdle());
 
         public string Greeting { get; private set; } = string.Empty;
 
