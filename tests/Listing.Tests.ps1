@@ -4,7 +4,7 @@
 BeforeDiscovery {
     Import-Module -Name (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     $labSkip = [bool](Get-FtpLabSkipReason)   # skip where the lab cannot run, except under CI=true
-    $serverNames = @('openssh-sftp')
+    $serverNames = @('vsftpd-plain', 'proftpd-plain', 'pureftpd-plain', 'pyftpdlib-plain', 'openssh-sftp')
 }
 
 BeforeAll {
@@ -14,7 +14,7 @@ BeforeAll {
     $fileCount = 3000
 
     # A folder of $fileCount files (sizes 0..999), two subfolders and a dot file, written straight to the server's disk.
-    function New-LargeFolder($Server) {
+    function New-LargeFolder($Server, $Session) {
         $name = New-UniqueName -Prefix 'big'
         if ([string]$Server.remoteRootDirectory -ne '/') {
             # SFTP: no chroot, the remote path is the path on disk.
@@ -25,7 +25,8 @@ BeforeAll {
             $remote = '/' + $name
             $disk = Get-ServerPath -Server $Server -RemotePath $remote
         }
-        New-Item -ItemType Directory -Path $disk | Out-Null
+        # Made through the server, so its user may delete the files written into it.
+        New-FtpDirectory -Session $Session -Path $remote | Out-Null
         for ($i = 0; $i -lt $fileCount; $i++) {
             [System.IO.File]::WriteAllBytes([System.IO.Path]::Combine($disk, ('file-{0:D5}.dat' -f $i)), (New-Object -TypeName byte[] -ArgumentList ($i % 1000)))
         }
@@ -61,7 +62,7 @@ Describe 'Streamed listing on <_>' -ForEach $serverNames -Skip:$labSkip {
     BeforeAll {
         $server = $lab.Servers[$_]
         $s = Connect-Server -Server $server
-        $t = New-LargeFolder -Server $server
+        $t = New-LargeFolder -Server $server -Session $s
     }
     AfterAll { if ($s) { Disconnect-FtpServer -Session $s } }
 
@@ -89,6 +90,17 @@ Describe 'Streamed listing on <_>' -ForEach $serverNames -Skip:$labSkip {
         Receive-FtpItem -Session $s -LiteralPath "$($t.Remote)/file-00999.dat" -Destination $dest.FullName
         (Get-Item -LiteralPath (Join-Path $dest.FullName 'file-00999.dat')).Length | Should -Be 999
         @(Get-FtpChildItem -Session $s -Path $t.Remote).Count | Should -Be ($fileCount + 2)
+    }
+
+    It 'lets a command downstream use the same session while the listing streams (Receive-FtpItem, Remove-FtpItem)' {
+        $dest = New-Item -ItemType Directory -Path (Join-Path $TestDrive (New-UniqueName -Prefix 'piped'))
+        Get-FtpChildItem -Session $s -Path $t.Remote -File | Where-Object Name -Like 'file-0001*' | Receive-FtpItem -Destination $dest.FullName
+        $got = @(Get-ChildItem -LiteralPath $dest.FullName)
+        $got.Count | Should -Be 10
+        $got | ForEach-Object { $_.Length | Should -Be ([int]$_.BaseName.Substring(5) % 1000) }
+        Get-FtpChildItem -Session $s -Path $t.Remote -File | Where-Object Name -Like 'file-0299*' | Remove-FtpItem
+        @(Get-ChildItem -LiteralPath $t.Disk -Filter 'file-0299*').Count | Should -Be 0
+        @(Get-FtpChildItem -Session $s -Path $t.Remote -File).Count | Should -Be ($fileCount - 10)
     }
 
     It 'stops a recursive listing early too' {

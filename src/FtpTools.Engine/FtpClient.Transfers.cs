@@ -138,8 +138,9 @@ namespace FtpTools.Engine
 
         /// <summary>
         /// Runs a command whose data comes back over a data connection and passes each non-empty line to onLine as it arrives.
-        /// No command can be sent from inside onLine (the data connection is open); an exception from it closes the data
-        /// connection, brings the session back in step and passes on unchanged.
+        /// A command sent from inside onLine (a pipeline downstream acting on each entry over the same session) first reads the
+        /// rest of the data into memory and ends the transfer, so the control connection is free; the lines read then follow.
+        /// An exception from onLine closes the data connection, brings the session back in step and passes on unchanged.
         /// </summary>
         private void ReadDataLines(string command, string path, Action<string> onLine, CancellationToken cancellationToken)
         {
@@ -149,13 +150,33 @@ namespace FtpTools.Engine
                 RunTransfer(command, path, 0, isUpload: false, null, cancellationToken, (data, monitor) =>
                 {
                     var reader = new FtpLineReader(data, 64 * 1024);
+                    var finishEarly = finishDataEarly;
+                    System.Collections.Generic.Queue<string>? rest = null;
+                    Action readRest = () =>
+                    {
+                        rest = new System.Collections.Generic.Queue<string>();
+                        string? pending;
+                        while ((pending = reader.ReadLine()) != null)
+                        {
+                            monitor.Advance(pending.Length, cancellationToken);
+                            if (pending.Length > 0) rest.Enqueue(pending);
+                        }
+
+                        finishEarly?.Invoke();
+                    };
                     string? line;
-                    while ((line = reader.ReadLine()) != null)
+                    while (rest is null && (line = reader.ReadLine()) != null)
                     {
                         monitor.Advance(line.Length, cancellationToken);
                         if (line.Length == 0) continue;
                         delivered++;
-                        Deliver(onLine, line);
+                        Deliver(onLine, line, readRest);
+                    }
+
+                    while (rest != null && rest.Count > 0)
+                    {
+                        delivered++;
+                        Deliver(onLine, rest.Dequeue(), null);
                     }
                 }, rewind: () => delivered == 0);
             }
@@ -166,9 +187,10 @@ namespace FtpTools.Engine
             }
         }
 
-        private void Deliver(Action<string> onLine, string line)
+        private void Deliver(Action<string> onLine, string line, Action? readRest)
         {
-            deliveringData = true;
+            var outer = readRestOfOpenListing;
+            readRestOfOpenListing = readRest;
             try
             {
                 onLine(line);
@@ -179,12 +201,24 @@ namespace FtpTools.Engine
             }
             finally
             {
-                deliveringData = false;
+                readRestOfOpenListing = outer;
             }
         }
 
-        /// <summary>True while a listing's lines are handed out: its data connection is open, so no command may be sent.</summary>
-        private bool deliveringData;
+        /// <summary>Set while a listing's lines are handed out with its data connection open: reads the rest and ends the transfer.</summary>
+        private Action? readRestOfOpenListing;
+
+        /// <summary>Set while a transfer's data is copied: closes the data connection and reads the final reply, for readRestOfOpenListing.</summary>
+        private Action? finishDataEarly;
+
+        /// <summary>Before any command: a listing still open under the caller is read to its end, so the control connection is in step.</summary>
+        private void EndOpenListing()
+        {
+            var readRest = readRestOfOpenListing;
+            if (readRest is null) return;
+            readRestOfOpenListing = null;
+            readRest();
+        }
 
         /// <summary>Carries what a listing's consumer threw past the transfer's own error handling, to be rethrown as it was.</summary>
         private sealed class ListingConsumerException : Exception
@@ -247,19 +281,36 @@ namespace FtpTools.Engine
 
                 var total = knownTotal ?? ParsePreliminarySize(preliminary, restartOffset);
                 var monitor = new TransferMonitor(control, Options.Clock, Options.KeepAliveInterval, progress, path, startingBytes >= 0 ? startingBytes : restartOffset, total);
+                FtpReply? final = null;
                 try
                 {
                     channel.Open(tls, command, cancellationToken);
                     using (channel.CancelOn(cancellationToken))
                     {
-                        copy(channel.Stream, monitor);
+                        // A listing whose reader sends a command before the data ends has read the rest of the data: the transfer ends there.
+                        finishDataEarly = () =>
+                        {
+                            finishDataEarly = null;
+                            channel.FinishDownload();
+                            channel.Dispose();
+                            final = ReadTransferReply(command, monitor.KeepAlivesSent, cancellationToken);
+                        };
+                        try
+                        {
+                            copy(channel.Stream, monitor);
+                        }
+                        finally
+                        {
+                            finishDataEarly = null;
+                        }
+
                         // A stalled transfer is cut by shutting the socket down (DataChannel.CancelOn): a download sees that as the end of the data.
                         cancellationToken.ThrowIfCancellationRequested();
-                        if (isUpload) channel.FinishUpload();
-                        else channel.FinishDownload();
+                        if (final is null && isUpload) channel.FinishUpload();
+                        else if (final is null) channel.FinishDownload();
                     }
                 }
-                catch (Exception exception)
+                catch (Exception exception) when (final is null)
                 {
                     // Whatever stopped the copy, the data connection is closed and the control connection brought back in step;
                     // an exception that is no transfer failure (a listing's consumer stopped reading) then goes on unchanged.
@@ -288,8 +339,12 @@ namespace FtpTools.Engine
                         FtpPhase.Transfer, command, serverReply, innerException: exception);
                 }
 
-                channel.Dispose();
-                var final = ReadTransferReply(command, monitor.KeepAlivesSent, cancellationToken);
+                if (final is null)
+                {
+                    channel.Dispose();
+                    final = ReadTransferReply(command, monitor.KeepAlivesSent, cancellationToken);
+                }
+
                 if (!final.IsPositiveCompletion)
                 {
                     if (final.Code == 426 || final.Code == 425)

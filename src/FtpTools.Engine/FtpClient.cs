@@ -30,7 +30,8 @@ namespace FtpTools.Engine
         public bool CanSetModifiedTime => Features.Has("MFMT");
 
         /// <summary>False once the connection failed, or (checked with one socket poll) the server closed it or sent a 421 while idle.</summary>
-        public bool IsConnected => connection != null && connection.IsUsable && !connection.HasEndedWhileIdle();
+        /// <summary>Whether the session can be used; a listing still open under the caller is no sign of a dead connection, though its final reply may wait.</summary>
+        public bool IsConnected => connection != null && connection.IsUsable && (readRestOfOpenListing != null || !connection.HasEndedWhileIdle());
 
         public string Greeting { get; private set; } = string.Empty;
 
@@ -169,9 +170,7 @@ namespace FtpTools.Engine
 
         private ControlConnection RequireConnection()
         {
-            if (deliveringData)
-                throw new InvalidOperationException("No command can be sent while a listing is being read: its data connection is still open. "
-                    + "Collect the entries (RemoteFileSystemListing.ListDirectory) and act on them after the listing ends.");
+            EndOpenListing();
             if (connection is null) throw new InvalidOperationException("Connect must be called first.");
             if (!connection.IsUsable)
                 throw new FtpConnectionException("The session's control connection is closed (an earlier error or cancellation ended it); connect again.", FtpPhase.Command, isTransient: true);

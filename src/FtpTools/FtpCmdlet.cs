@@ -53,14 +53,17 @@ namespace FtpTools
             }
         }
 
-        /// <summary>A stopping pipeline refuses output; the engine's trace must not break off the cleanup (ABOR) it traces then.</summary>
+        /// <summary>
+        /// A stopping pipeline refuses output, and so does this cmdlet while a command it feeds runs (a streamed listing piped on):
+        /// the engine's trace must not break off what it traces then (an ABOR, a command of the cmdlet downstream).
+        /// </summary>
         private void WriteTraceEntry(FtpTraceEntry entry)
         {
             try
             {
                 WriteVerbose(entry.ToString());
             }
-            catch (PipelineStoppedException)
+            catch (Exception exception) when (exception is PipelineStoppedException || exception is PSInvalidOperationException)
             {
             }
         }

@@ -50,7 +50,7 @@ namespace FtpTools.Engine.Planning
 
         /// <summary>
         /// The same walk, pushed: onEntry sees each entry as its directory's listing is read, so a directory of a million entries
-        /// is never held in memory. onEntry must not use the connection being listed. An exception from onEntry ends the walk unchanged.
+        /// is never held in memory (unless onEntry uses the connection being listed: then the rest of that listing is read first). An exception from onEntry ends the walk unchanged.
         /// </summary>
         public void Walk(string directory, int maxDepth, Action<RemoteWalkEntry> onEntry)
         {
