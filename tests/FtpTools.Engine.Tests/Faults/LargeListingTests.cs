@@ -5,25 +5,19 @@ using System.Linq;
 using System.Net.Sockets;
 using System.Text;
 using System.Threading;
+using FtpTools.Engine.Tests.Measuring;
 using Xunit;
 using Xunit.Abstractions;
 using static FtpTools.Engine.Tests.Faults.HostileScript;
 
 namespace FtpTools.Engine.Tests.Faults
 {
-    /// <summary>Runs alone: the memory measured is the whole managed heap, which tests running beside these would move.</summary>
-    [CollectionDefinition(Name, DisableParallelization = true)]
-    public sealed class LargeListingCollection
-    {
-        public const string Name = "Large listings, measured alone";
-    }
-
     /// <summary>
     /// A server listing hundreds of thousands of entries (FTPTOOLS_LISTING_ENTRIES=1000000 for a million; default 200,000):
     /// streamed, the managed memory held stays flat whatever the count; collected (FtpListing), it grows per entry; a consumer
     /// that stops after five entries stops the transfer and leaves the session in step.
     /// </summary>
-    [Collection(LargeListingCollection.Name)]
+    [Collection(MeasuredAloneCollection.Name)]
     public sealed class LargeListingTests
     {
         private static readonly CancellationToken None = CancellationToken.None;

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using FtpTools.Engine.Tests.Integration;
 using FtpTools.Lab;
+using FtpTools.Engine.Tests.Measuring;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -14,7 +15,7 @@ namespace FtpTools.Engine.Tests.Load
     ///   FTPTOOLS_LOAD_FILES=100 FTPTOOLS_LOAD_MAX_BYTES=1048576 dotnet test tests/FtpTools.Engine.Tests -c Release --no-build
     ///     --logger "console;verbosity=detailed" --filter "FullyQualifiedName~EngineThreadLoadTests"
     /// </summary>
-    [Collection(EngineThreadLoadCollection.Name)]
+    [Collection(MeasuredAloneCollection.Name)]
     public sealed class EngineThreadLoadTests : IClassFixture<EngineThreadLoadTests.WidePassiveRangeLab>, IDisposable
     {
         private readonly WidePassiveRangeLab lab;
@@ -73,15 +74,5 @@ namespace FtpTools.Engine.Tests.Load
 
             public void Dispose() => lab?.Dispose();
         }
-    }
-
-    /// <summary>
-    /// The load runs alone, after the collections that run in parallel: 32 sessions at once on two shared cores would stretch the
-    /// timing bounds of the tests beside it (NatFirewallTests' "fails within the data timeout").
-    /// </summary>
-    [CollectionDefinition(Name, DisableParallelization = true)]
-    public sealed class EngineThreadLoadCollection
-    {
-        public const string Name = "Engine-thread load";
     }
 }

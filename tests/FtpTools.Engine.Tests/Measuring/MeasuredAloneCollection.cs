@@ -3,8 +3,9 @@ using Xunit;
 namespace FtpTools.Engine.Tests.Measuring;
 
 /// <summary>
-/// Tests that measure the process's managed memory (GC.GetTotalMemory is process-wide): xunit runs this collection after the
-/// parallel ones and alone, so no other test's allocations enter the figure.
+/// Tests that measure the process's memory (GC.GetTotalMemory and the working set are process-wide) or load the machine
+/// (32 sessions at once would stretch the timing bounds of tests beside them): xunit runs this collection after the
+/// parallel ones and alone.
 /// </summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class MeasuredAloneCollection
