@@ -8,14 +8,16 @@ namespace FtpTools.Engine
     /// Passes a stream through and keeps a copy of the first bytes read from it, so that a failed TLS handshake can tell what the
     /// server sent instead: a plain FTP reply ("220 ...") or TLS records (0x16 handshake, 0x15 alert).
     /// </summary>
-    internal sealed class FirstBytesRecorder : Stream
+    internal sealed class FirstBytesRecorder : PassThroughStream
     {
         private const int Capacity = 256;
-        private readonly Stream inner;
         private readonly byte[] recorded = new byte[Capacity];
         private int count;
 
-        public FirstBytesRecorder(Stream inner) => this.inner = inner ?? throw new ArgumentNullException(nameof(inner));
+        public FirstBytesRecorder(Stream inner)
+            : base(inner, ownsInner: true)
+        {
+        }
 
         public int RecordedCount => count;
 
@@ -37,23 +39,9 @@ namespace FtpTools.Engine
             }
         }
 
-        public override bool CanRead => inner.CanRead;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => inner.CanWrite;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
-
         public override int Read(byte[] buffer, int offset, int length)
         {
-            var read = inner.Read(buffer, offset, length);
+            var read = Inner.Read(buffer, offset, length);
             if (read > 0 && count < Capacity)
             {
                 var copied = Math.Min(read, Capacity - count);
@@ -62,20 +50,6 @@ namespace FtpTools.Engine
             }
 
             return read;
-        }
-
-        public override void Write(byte[] buffer, int offset, int length) => inner.Write(buffer, offset, length);
-
-        public override void Flush() => inner.Flush();
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing) inner.Dispose();
-            base.Dispose(disposing);
         }
 
         private static bool IsDigit(byte b) => b >= '0' && b <= '9';
