@@ -4,7 +4,7 @@ using FtpTools.Engine.Planning;
 
 namespace FtpTools
 {
-    /// <summary>-Include and -Exclude of Send-FtpItem and Receive-FtpItem: checked once, as a PathFilter over what -Recurse finds.</summary>
+    /// <summary>-Include and -Exclude of the transfer cmdlets (FtpTransferCmdlet): checked once, as a PathFilter over what -Recurse (or Sync-FtpItem) finds.</summary>
     internal static class TreeFilter
     {
         /// <summary>The filter; a terminating InvalidArgument error when a pattern is malformed or -Recurse is missing.</summary>
@@ -22,13 +22,6 @@ namespace FtpTools
                 cmdlet.ThrowTerminatingError(FtpErrorRecords.InvalidArgument(exception.Message, null));
                 throw;
             }
-        }
-
-        /// <summary>The '/'-separated path of a remote item below the remote folder being walked.</summary>
-        public static string RelativeTo(string remoteRoot, string fullName)
-        {
-            var prefix = remoteRoot.EndsWith("/", StringComparison.Ordinal) ? remoteRoot : remoteRoot + "/";
-            return fullName.StartsWith(prefix, StringComparison.Ordinal) ? fullName.Substring(prefix.Length) : fullName;
         }
     }
 }
