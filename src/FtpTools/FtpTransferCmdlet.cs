@@ -48,8 +48,24 @@ namespace FtpTools
         [Parameter]
         public SwitchParameter Verify { get; set; }
 
-        /// <summary>-Include and -Exclude as one filter; a terminating InvalidArgument error when a pattern is malformed (or, where -Recurse applies, it is missing).</summary>
-        protected PathFilter CreateFilter(bool recurse) => TreeFilter.Create(this, recurse, Include, Exclude);
+        /// <summary>
+        /// -Include and -Exclude, checked once, as one filter over what -Recurse (or Sync-FtpItem) finds; a terminating
+        /// InvalidArgument error when a pattern is malformed or recurse is false.
+        /// </summary>
+        protected PathFilter CreateFilter(bool recurse)
+        {
+            if (Include is null && Exclude is null) return PathFilter.None;
+            if (!recurse) ThrowInvalidArgument("-Include and -Exclude filter what -Recurse finds inside folders; add -Recurse, or name the files with -Path.", null);
+            try
+            {
+                return new PathFilter(Include, Exclude);
+            }
+            catch (ArgumentException exception)
+            {
+                ThrowInvalidArgument(exception.Message, null);
+                throw;
+            }
+        }
 
         /// <summary>A local path parameter as a full file system path (the current location when null); a terminating InvalidArgument error when it is not one.</summary>
         protected string ResolveLocalPath(string? path, string parameterName)
