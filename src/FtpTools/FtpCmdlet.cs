@@ -16,7 +16,7 @@ namespace FtpTools
     {
         private readonly CancellationTokenSource cancellation = new CancellationTokenSource();
 
-        protected CancellationToken CancellationToken => cancellation.Token;
+        protected internal CancellationToken CancellationToken => cancellation.Token;
 
         internal FtpSessionRegistry Registry => FtpSessionRegistry.For(SessionState);
 
@@ -38,7 +38,7 @@ namespace FtpTools
         }
 
         /// <summary>Runs engine work with the session's trace shown as verbose output of this cmdlet.</summary>
-        protected T UseSession<T>(FtpSession session, Func<T> work)
+        protected internal T UseSession<T>(FtpSession session, Func<T> work)
         {
             using (session.TraceRelay.RedirectTo(WriteTraceEntry))
             {
@@ -68,14 +68,14 @@ namespace FtpTools
             }
         }
 
-        protected void UseSession(FtpSession session, Action work) => UseSession(session, () =>
+        protected internal void UseSession(FtpSession session, Action work) => UseSession(session, () =>
         {
             work();
             return true;
         });
 
         /// <summary>Runs the work for one item of many: a failure becomes a non-terminating error and the caller goes on with the next item.</summary>
-        protected bool TryItem(FtpSession session, object? target, Action work)
+        protected internal bool TryItem(FtpSession session, object? target, Action work)
         {
             try
             {
@@ -107,7 +107,7 @@ namespace FtpTools
 
         protected void ThrowFtpError(Exception exception, object? target) => ThrowTerminatingError(FtpErrorRecords.FromException(exception, target));
 
-        protected void ThrowFtpError(FtpSession session, Exception exception, object? target) => ThrowTerminatingError(FtpErrorRecords.FromException(exception, target, ServerLabel(session)));
+        protected internal void ThrowFtpError(FtpSession session, Exception exception, object? target) => ThrowTerminatingError(FtpErrorRecords.FromException(exception, target, ServerLabel(session)));
 
         /// <summary>"user@host:port" when more than one session is open in this runspace (so an error says which server it is about); otherwise null.</summary>
         private string? ServerLabel(FtpSession? session) =>
@@ -117,13 +117,13 @@ namespace FtpTools
 
         protected void ThrowInvalidArgument(string message, object? target) => ThrowTerminatingError(FtpErrorRecords.InvalidArgument(message, target));
 
-        protected void WriteVerboseAbout(FtpSession session, string message) => WriteVerbose("[" + session.ComputerName + "] " + message);
+        protected internal void WriteVerboseAbout(FtpSession session, string message) => WriteVerbose("[" + session.ComputerName + "] " + message);
 
         /// <summary>A warning with a stable id in front ("[FtpTools.X] ..."), as the module's warnings have.</summary>
-        protected void WriteWarning(string errorId, string message) => WriteWarning("[" + errorId + "] " + message);
+        protected internal void WriteWarning(string errorId, string message) => WriteWarning("[" + errorId + "] " + message);
 
         /// <summary>The failures that belong to one item; anything else is a bug and should surface as such.</summary>
-        protected static bool IsItemFailure(Exception exception) =>
+        protected internal static bool IsItemFailure(Exception exception) =>
             exception is FtpException
             || exception is IOException
             || exception is UnauthorizedAccessException

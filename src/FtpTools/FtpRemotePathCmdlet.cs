@@ -23,20 +23,6 @@ namespace FtpTools
         public string[]? LiteralPath { get; set; }
 
         /// <summary>The paths given for the current pipeline object, whichever parameter named them; a piped session is refused as a path.</summary>
-        protected IEnumerable<string> RequestedPaths
-        {
-            get
-            {
-                if (IsLiteralPath) return LiteralPath ?? System.Array.Empty<string>();
-                var paths = UnlessPipedSession(Path);
-                if (paths is null)
-                {
-                    WriteItemError(Session, new System.ArgumentException("No -Path was given: a piped session names no remote path. Pass -Path (or pipe path strings or FtpItem objects)."), Session?.ToString());
-                    return System.Array.Empty<string>();
-                }
-
-                return paths;
-            }
-        }
+        protected IEnumerable<string> RequestedPaths => RequestedRemotePaths(Path, LiteralPath);
     }
 }

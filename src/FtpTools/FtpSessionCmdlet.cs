@@ -8,13 +8,54 @@ using FtpTools.Engine.Planning;
 namespace FtpTools
 {
     /// <summary>
-    /// What the cmdlets that work on one session share: finding items, walking trees, warning about listings. -Session itself
-    /// is declared by the two kinds below, since cmdlets with -Path/-LiteralPath sets must declare it per set.
+    /// What the cmdlets that work on one session share: finding items, walking trees, warning about listings, telling where
+    /// the paths of a -Path/-LiteralPath cmdlet came from. -Session itself is declared by the kinds below (and by the transfer
+    /// cmdlets, FtpTransferCmdlet), since cmdlets with -Path/-LiteralPath sets must declare it per set.
     /// </summary>
     public abstract class FtpSessionCmdletBase : FtpCmdlet
     {
         /// <summary>The -Session argument for the current pipeline object, if any.</summary>
         protected abstract FtpSession? SessionArgument { get; }
+
+        protected const string PathSet = "Path";
+        protected const string LiteralPathSet = "LiteralPath";
+
+        /// <summary>In a cmdlet with Path and LiteralPath sets (FtpPathSetsCmdlet): true when -LiteralPath named the items.</summary>
+        protected bool IsLiteralPath => ParameterSetName == LiteralPathSet;
+
+        /// <summary>The parameters given on the command line (BoundParameters before any pipeline input is bound).</summary>
+        private HashSet<string> commandLineParameters = new HashSet<string>(System.StringComparer.OrdinalIgnoreCase);
+
+        protected override void BeginProcessing() =>
+            commandLineParameters = new HashSet<string>(MyInvocation.BoundParameters.Keys, System.StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>True when the paths or items come from the pipeline (not when only a session is piped).</summary>
+        protected bool PathsFromPipeline => MyInvocation.ExpectingInput && !commandLineParameters.Contains(IsLiteralPath ? "LiteralPath" : "Path");
+
+        /// <summary>
+        /// "$session | Get-FtpChildItem": PowerShell binds the piped session to -Session and then, converted to a string, to the
+        /// still unbound -Path as well. That string names no path; null is returned for it.
+        /// </summary>
+        protected string[]? UnlessPipedSession(string[]? paths) =>
+            paths != null && paths.Length == 1 && MyInvocation.ExpectingInput && SessionArgument != null && paths[0] == SessionArgument.ToString() ? null : paths;
+
+        /// <summary>True when the items of this command may differ from run to run: a wildcard in -Path, or paths or items from the pipeline.</summary>
+        protected bool NamesItemsByPattern(string path) =>
+            PathsFromPipeline || (!IsLiteralPath && FtpWildcardPattern.ContainsWildcard(path));
+
+        /// <summary>The remote paths given for the current pipeline object, whichever parameter named them; a piped session is refused as a path.</summary>
+        protected IEnumerable<string> RequestedRemotePaths(string[]? paths, string[]? literalPaths)
+        {
+            if (IsLiteralPath) return literalPaths ?? System.Array.Empty<string>();
+            var named = UnlessPipedSession(paths);
+            if (named is null)
+            {
+                WriteItemError(SessionArgument, new System.ArgumentException("No -Path was given: a piped session names no remote path. Pass -Path (or pipe path strings or FtpItem objects)."), SessionArgument?.ToString());
+                return System.Array.Empty<string>();
+            }
+
+            return named;
+        }
 
         /// <summary>
         /// The session for the current pipeline object: -Session, or the latest session of this runspace. A session whose
@@ -146,9 +187,6 @@ namespace FtpTools
     /// </summary>
     public abstract class FtpPathSetsCmdlet : FtpSessionCmdletBase
     {
-        protected const string PathSet = "Path";
-        protected const string LiteralPathSet = "LiteralPath";
-
         [Parameter(ParameterSetName = PathSet, ValueFromPipeline = true)]
         [Parameter(ParameterSetName = LiteralPathSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNull]
@@ -156,27 +194,5 @@ namespace FtpTools
         public FtpSession? Session { get; set; }
 
         protected override FtpSession? SessionArgument => Session;
-
-        protected bool IsLiteralPath => ParameterSetName == LiteralPathSet;
-
-        /// <summary>The parameters given on the command line (BoundParameters before any pipeline input is bound).</summary>
-        private HashSet<string> commandLineParameters = new HashSet<string>(System.StringComparer.OrdinalIgnoreCase);
-
-        protected override void BeginProcessing() =>
-            commandLineParameters = new HashSet<string>(MyInvocation.BoundParameters.Keys, System.StringComparer.OrdinalIgnoreCase);
-
-        /// <summary>True when the paths or items come from the pipeline (not when only a session is piped).</summary>
-        protected bool PathsFromPipeline => MyInvocation.ExpectingInput && !commandLineParameters.Contains(IsLiteralPath ? "LiteralPath" : "Path");
-
-        /// <summary>
-        /// "$session | Get-FtpChildItem": PowerShell binds the piped session to -Session and then, converted to a string, to the
-        /// still unbound -Path as well. That string names no path; null is returned for it.
-        /// </summary>
-        protected string[]? UnlessPipedSession(string[]? paths) =>
-            paths != null && paths.Length == 1 && MyInvocation.ExpectingInput && Session != null && paths[0] == Session.ToString() ? null : paths;
-
-        /// <summary>True when the items of this command may differ from run to run: a wildcard in -Path, or paths or items from the pipeline.</summary>
-        protected bool NamesItemsByPattern(string path) =>
-            PathsFromPipeline || (!IsLiteralPath && FtpWildcardPattern.ContainsWildcard(path));
     }
 }

@@ -8,10 +8,10 @@ using FtpTools.Engine.Parallel;
 namespace FtpTools
 {
     /// <summary>
-    /// Send-FtpItem's and Receive-FtpItem's bridge to the engine's ParallelTransferScheduler: one Run per session, with the
-    /// session's trace, the scheduler's notices and the workers' progress brought onto the pipeline thread, a failed item
-    /// written as that item's error, and Ctrl+C turned into a stopped pipeline. The one warning about refused connections is
-    /// written once per command.
+    /// The transfer cmdlets' bridge to the engine's ParallelTransferScheduler (FtpTransferCmdlet.CreateRunner): one Run per
+    /// session, with the session's trace, the scheduler's notices and the workers' progress brought onto the pipeline thread,
+    /// a failed item written as that item's error, and Ctrl+C turned into a stopped pipeline. The one warning about refused
+    /// connections is written once per command.
     /// </summary>
     internal sealed class ParallelTransferRunner
     {
