@@ -53,6 +53,10 @@ internal static class BenchmarkRun
             foreach (ServerEndpoint server in servers.Values)
             {
                 workspace.PublishTo(server.RootDirectory, treeFiles);
+                if (settings.Scenarios.Any(scenario => scenario.IsListing && scenario.Transport != Transport.Sftp))
+                {
+                    Workspace.PublishListing(server.RootDirectory, settings.ListEntries);
+                }
             }
 
             (PowerShellHost? pwsh, string? pwshProblem) = settings.Tools.Any(tool => tool.StartsWith(CmdletTool.DefaultName, StringComparison.Ordinal))
@@ -101,7 +105,7 @@ internal static class BenchmarkRun
                     $"  latency    delay relay {relay.ListenAddress} -> {relay.TargetAddress}, {settings.DelayMs} ms each way (control ports and passive ranges); {Latency(servers.Values)}"));
             }
 
-            Console.Out.WriteLine($"  sizes      large file {settings.SizeMiB} MiB (SHA-256 {workspace.LargeSha256[..16]}...), tree {settings.Files} x {settings.TreeFileKiB} KiB ({settings.TreeFileBytes} B), {settings.Rounds} round(s), median shown");
+            Console.Out.WriteLine($"  sizes      large file {settings.SizeMiB} MiB (SHA-256 {workspace.LargeSha256[..16]}...), tree {settings.Files} x {settings.TreeFileKiB} KiB ({settings.TreeFileBytes} B), listing /{Workspace.ListingFolder} of {settings.ListEntries} empty files, {settings.Rounds} round(s), median shown");
             Console.Out.WriteLine();
 
             var tools = new ITransferTool[]
@@ -117,7 +121,7 @@ internal static class BenchmarkRun
                 new CmdletTool(CmdletTool.ParallelName, workspace.Scratch, pwsh, pwshProblem),
                 new CmdletTool(CmdletTool.ProgressName, workspace.Scratch, pwsh, pwshProblem),
             }.Where(tool => settings.Tools.Contains(tool.Name)).ToArray();
-            var runner = new ScenarioRunner(workspace, treeFiles, relay);
+            var runner = new ScenarioRunner(workspace, treeFiles, relay, settings.ListEntries);
             var rounds = new Dictionary<(Scenario, string), List<RoundResult>>();
             for (int round = 1; round <= settings.Rounds; round++)
             {
@@ -148,7 +152,7 @@ internal static class BenchmarkRun
             Measurement[] sftp = measurements.Where(measurement => measurement.Scenario.IsSftp).ToArray();
             if (ftp.Length > 0)
             {
-                ResultTable.Print(Console.Out, ftp, settings.LargeBytes, settings.Files, settings.TreeFileBytes, new[] { "curl" });
+                ResultTable.Print(Console.Out, ftp, settings.LargeBytes, settings.Files, settings.TreeFileBytes, settings.ListEntries, new[] { "curl" });
             }
 
             if (sftp.Length > 0)
@@ -158,7 +162,7 @@ internal static class BenchmarkRun
                     Console.Out.WriteLine();
                 }
 
-                ResultTable.Print(Console.Out, sftp, settings.LargeBytes, settings.Files, settings.TreeFileBytes, new[] { "sftp", "curl" });
+                ResultTable.Print(Console.Out, sftp, settings.LargeBytes, settings.Files, settings.TreeFileBytes, settings.ListEntries, new[] { "sftp", "curl" });
             }
 
             if (relay is not null)
@@ -213,7 +217,8 @@ internal static class BenchmarkRun
         return new Measurement(scenario, tool, rounds.Select(round => round.Seconds).ToArray(), rounds.Max(round => round.PeakRssKiB),
             rounds.Select(round => round.CpuSeconds).ToArray(),
             rounds.Sum(round => round.Failures), rounds.All(round => round.Problem is null), problem, detail,
-            counted?.Counts ?? rounds[^1].RoundTrips);
+            counted?.Counts ?? rounds[^1].RoundTrips,
+            scenario.IsListing ? rounds.Select(round => round.ListingSeconds).ToArray() : null);
     }
 
     /// <summary>127.0.0.2 -> 127.0.0.1: every server's control port, and the passive ranges of the FTP servers.</summary>

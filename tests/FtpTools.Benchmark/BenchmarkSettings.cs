@@ -11,7 +11,8 @@ internal sealed record BenchmarkSettings(
     IReadOnlyList<string> Tools,
     EngineSettings Engine,
     int DelayMs,
-    string? ModuleManifest)
+    string? ModuleManifest,
+    int ListEntries)
 {
     public const int MaxAttempts = 3;
 

@@ -1,6 +1,6 @@
 # The module as a user runs it, in a fresh pwsh started by the benchmark (CmdletTool): Import-Module, Connect-FtpServer,
-# one Send-FtpItem or Receive-FtpItem, Disconnect-FtpServer. Writes one line of key=value fields to -ResultFile (stdout
-# may belong to a pseudo-terminal). A terminating error (connect, a parameter this module does not have, ...) is written
+# one Send-FtpItem or Receive-FtpItem (for the listing: one Get-FtpChildItem, its entries counted), Disconnect-FtpServer.
+# Writes one line of key=value fields to -ResultFile (stdout may belong to a pseudo-terminal). A terminating error (connect, a parameter this module does not have, ...) is written
 # to stderr as "PROBLEM: ..." and ends the script with exit code 1 (3 when a parameter does not bind: retrying cannot
 # help); per-file errors are counted as failures.
 param(
@@ -77,6 +77,9 @@ try {
         # The tree's folders arrive inside -Destination under their own names: the layout the benchmark verifies.
         $calls.Add(@{ Path = (Join-Path $Local '*'); Destination = $Remote + '/'; Recurse = $true })
     }
+    elseif ($Kind -eq 'listing') {
+        $calls.Add(@{ LiteralPath = $Remote })
+    }
     elseif ($Kind -eq 'tree-download') {
         New-Item -ItemType Directory -Force -Path $Local | Out-Null
         $calls.Add(@{ Path = $Remote + '/*'; Destination = $Local + [System.IO.Path]::DirectorySeparatorChar; Recurse = $true })
@@ -88,7 +91,10 @@ try {
     $errorTexts = New-Object System.Collections.Generic.List[string]
     $commands = 0
     $dataConnections = 0
+    $entries = -1
     if ($ShowProgress) { $ProgressPreference = 'Continue' }
+    $self = [System.Diagnostics.Process]::GetCurrentProcess()
+    $cpuBefore = $self.TotalProcessorTime
     $watch = [System.Diagnostics.Stopwatch]::StartNew()
     foreach ($call in $calls) {
         $call['Session'] = $session
@@ -98,13 +104,19 @@ try {
         if ($CountCommands) {
             # The session's control-connection trace arrives as verbose records "> COMMAND" (sent) and "< reply".
             $call['Verbose'] = $true
-            if ($upload) { $records = Send-FtpItem @call 4>&1 } else { $records = Receive-FtpItem @call 4>&1 }
+            if ($Kind -eq 'listing') { $records = Get-FtpChildItem @call 4>&1 }
+            elseif ($upload) { $records = Send-FtpItem @call 4>&1 }
+            else { $records = Receive-FtpItem @call 4>&1 }
             foreach ($record in $records) {
                 if ($record -is [System.Management.Automation.VerboseRecord] -and $record.Message.StartsWith('> ')) {
                     $commands++
                     if ($record.Message -match '^> (EPSV|PASV|EPRT|PORT)\b') { $dataConnections++ }
                 }
             }
+        }
+        elseif ($Kind -eq 'listing') {
+            # Collected, not formatted: the entries are counted so the result is verified.
+            $entries = @(Get-FtpChildItem @call).Count
         }
         elseif ($upload) {
             Send-FtpItem @call
@@ -115,6 +127,8 @@ try {
         foreach ($itemError in @($itemErrors)) { $errorTexts.Add([string]$itemError) }
     }
     $watch.Stop()
+    $self.Refresh()
+    $cpuSeconds = ($self.TotalProcessorTime - $cpuBefore).TotalSeconds
     $ProgressPreference = 'SilentlyContinue'
     Disconnect-FtpServer -Session $session
     foreach ($text in $errorTexts) { [Console]::Error.WriteLine('item error: ' + $text) }
@@ -123,12 +137,14 @@ try {
     $fields = @(
         'seconds=' + $watch.Elapsed.TotalSeconds.ToString('0.000000', $invariant)
         'failures=' + $errorTexts.Count
+        'cpu-seconds=' + $cpuSeconds.ToString('0.000000', $invariant)
         'rss-import-kib=' + $rssAfterImport
         'rss-connect-kib=' + $rssAfterConnect
         'peak-kib=' + (Get-ProcessMemoryKiB 'VmHWM')
         'rss-end-kib=' + (Get-ProcessMemoryKiB 'VmRSS')
         'commands=' + $(if ($CountCommands) { $commands } else { -1 })
         'dataconns=' + $(if ($CountCommands) { $dataConnections } else { -1 })
+        'entries=' + $entries
         'ps=' + $PSVersionTable.PSVersion
     )
     [System.IO.File]::WriteAllText($ResultFile, ($fields -join ' ') + "`n")

@@ -125,15 +125,18 @@ internal sealed class CmdletTool : ITransferTool
             ? new RoundTrips(commands, int.Parse(fields["dataconns"], CultureInfo.InvariantCulture), treeFiles.Count)
             : null;
         return new ToolAttempt(double.Parse(fields["seconds"], CultureInfo.InvariantCulture), run.PeakRssKiB, run.CpuSeconds, 0,
-            int.Parse(fields["failures"], CultureInfo.InvariantCulture), errors, Detail(plan, run, Kib("rss-import-kib"), Kib("rss-connect-kib"), Kib("peak-kib")), roundTrips);
+            int.Parse(fields["failures"], CultureInfo.InvariantCulture), errors, Detail(plan, run, double.Parse(fields["cpu-seconds"], CultureInfo.InvariantCulture), Kib("rss-import-kib"), Kib("rss-connect-kib"), Kib("peak-kib")), roundTrips,
+            Entries: fields.TryGetValue("entries", out string? entries) ? int.Parse(entries, CultureInfo.InvariantCulture) : -1,
+            ListingSeconds: plan.Scenario.IsListing ? double.Parse(fields["seconds"], CultureInfo.InvariantCulture) : -1);
     }
 
-    private string Detail(TransferPlan plan, MeasuredProcess run, long importKiB, long connectKiB, long peakKiB)
+    /// <summary>cpuSeconds: the pwsh process's CPU time (all threads) while the cmdlet ran.</summary>
+    private string Detail(TransferPlan plan, MeasuredProcess run, double cpuSeconds, long importKiB, long connectKiB, long peakKiB)
     {
-        string verb = plan.Scenario.IsUpload ? "Send-FtpItem" : "Receive-FtpItem";
+        string verb = plan.Scenario.IsListing ? "Get-FtpChildItem" : plan.Scenario.IsUpload ? "Send-FtpItem" : "Receive-FtpItem";
         double growthMiB = (peakKiB - importKiB) / 1024.0;
         string terminal = Name == ProgressName ? "; pty: " + run.StandardOutput.Trim() : string.Empty;
         return string.Create(CultureInfo.InvariantCulture,
-            $"seconds = {verb} alone; process wall {run.Seconds:0.00} s (cpu {run.CpuSeconds:0.00} s) incl. pwsh start-up, Import-Module, Connect; pwsh RSS after Import-Module {importKiB / 1024.0:0.0} MiB, after Connect {connectKiB / 1024.0:0.0} MiB, peak {peakKiB / 1024.0:0.0} MiB (+{growthMiB:0.0} MiB over Import-Module: {(growthMiB <= IssueMemoryLimitMiB ? "within" : "MORE than")} {IssueMemoryLimitMiB} MiB){terminal}");
+            $"seconds = {verb} alone (CPU {cpuSeconds:0.000} s); process wall {run.Seconds:0.00} s (cpu {run.CpuSeconds:0.00} s) incl. pwsh start-up, Import-Module, Connect; pwsh RSS after Import-Module {importKiB / 1024.0:0.0} MiB, after Connect {connectKiB / 1024.0:0.0} MiB, peak {peakKiB / 1024.0:0.0} MiB (+{growthMiB:0.0} MiB over Import-Module: {(growthMiB <= IssueMemoryLimitMiB ? "within" : "MORE than")} {IssueMemoryLimitMiB} MiB){terminal}");
     }
 }

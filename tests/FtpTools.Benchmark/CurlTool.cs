@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
@@ -10,6 +11,9 @@ namespace FtpTools.Benchmark;
 internal sealed class CurlTool : ITransferTool
 {
     public const string Program = "/usr/bin/curl";
+
+    /// <summary>The line curl's -w adds after a listing: seconds until the transfer was about to start, and in all.</summary>
+    private const string TimesMarker = "curl-times ";
 
     private readonly string _scratchDirectory;
 
@@ -74,6 +78,10 @@ internal sealed class CurlTool : ITransferTool
                 }));
                 arguments.AddRange(new[] { "--ftp-create-dirs", "-K", configFile });
                 break;
+            case TransferKind.Listing:
+                // A URL ending in "/" makes curl CWD there and send LIST; the lines arrive on stdout and are counted.
+                arguments.AddRange(new[] { "-w", "\n" + TimesMarker + "%{time_pretransfer} %{time_total}\n", UrlBase(server) + plan.RemoteListing + "/" });
+                break;
         }
 
         MeasuredProcess run = MeasuredProcess.Run(Program, arguments, _scratchDirectory);
@@ -89,7 +97,40 @@ internal sealed class CurlTool : ITransferTool
             failed = 1;
         }
 
+        if (plan.Scenario.IsListing)
+        {
+            (int entries, double listingSeconds) = CountListing(run.StandardOutput);
+            string note = string.Create(CultureInfo.InvariantCulture, $"seconds = process wall; LIST alone by curl's own -w timing (time_total - time_pretransfer) {listingSeconds:0.000} s");
+            return new ToolAttempt(run.Seconds, run.PeakRssKiB, run.CpuSeconds, run.ExitCode, failed, run.StandardError.Trim(), note, Entries: entries, ListingSeconds: listingSeconds);
+        }
+
         return new ToolAttempt(run.Seconds, run.PeakRssKiB, run.CpuSeconds, run.ExitCode, failed, run.StandardError.Trim(), null);
+    }
+
+    /// <summary>
+    /// Entries: the listing's non-empty lines but "total N". ListingSeconds: curl's own timing of the listing after the
+    /// pre-transfer phase (for FTP that ends once LIST is sent and answered 150), -1 when -w wrote nothing.
+    /// </summary>
+    private static (int Entries, double ListingSeconds) CountListing(string output)
+    {
+        int entries = 0;
+        double listingSeconds = -1;
+        foreach (string line in output.Split('\n').Select(text => text.TrimEnd('\r')))
+        {
+            if (line.StartsWith(TimesMarker, StringComparison.Ordinal))
+            {
+                string[] parts = line[TimesMarker.Length..].Split(' ');
+                double pretransfer = double.Parse(parts[0], CultureInfo.InvariantCulture);
+                double total = double.Parse(parts[1], CultureInfo.InvariantCulture);
+                listingSeconds = total - pretransfer;
+            }
+            else if (line.Length > 0 && !line.StartsWith("total ", StringComparison.Ordinal))
+            {
+                entries++;
+            }
+        }
+
+        return (entries, listingSeconds);
     }
 
     private string WriteConfig(IEnumerable<string> lines)

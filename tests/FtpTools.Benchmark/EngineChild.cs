@@ -41,6 +41,7 @@ internal static class EngineChild
         var clock = Stopwatch.StartNew();
         IRemoteFileSystem? session = null;
         int failures = 0;
+        string listing = string.Empty;
         try
         {
             session = connect();
@@ -86,12 +87,15 @@ internal static class EngineChild
                         current.Upload(source, remote + "/" + file, FtpUploadMode.Overwrite, null, none);
                     });
                     break;
+                case TransferKind.Listing:
+                    listing = ListOnce(session, remote);
+                    break;
             }
 
             string security = EngineSessions.Security(session);
             session.Disconnect(none);
             double seconds = clock.Elapsed.TotalSeconds;
-            PrintResult(seconds, failures, security, sftp ? null : counter);
+            PrintResult(seconds, failures, security, sftp ? null : counter, listing);
             return 0;
         }
         catch (FtpException exception)
@@ -106,9 +110,29 @@ internal static class EngineChild
     }
 
     /// <summary>The one line the parent reads; security has no spaces (it is one key=value field).</summary>
-    public static void PrintResult(double seconds, int failures, string security, CommandCounter? counter = null) =>
+    public static void PrintResult(double seconds, int failures, string security, CommandCounter? counter = null, string listing = "") =>
         Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{ResultPrefix}seconds={seconds:0.000000} failures={failures} security={security.Replace(' ', '_')} vmhwm-kib={PeakRssKiB()} allocated-kib={GC.GetTotalAllocatedBytes() / 1024} commands={counter?.Commands ?? -1} dataconns={counter?.DataConnections ?? -1}"));
+            $"{ResultPrefix}seconds={seconds:0.000000} failures={failures} security={security.Replace(' ', '_')} vmhwm-kib={PeakRssKiB()} allocated-kib={GC.GetTotalAllocatedBytes() / 1024} commands={counter?.Commands ?? -1} dataconns={counter?.DataConnections ?? -1}{listing}"));
+
+    /// <summary>
+    /// The folder listed once through IRemoteFileSystem.ListDirectory, the streaming call Get-FtpChildItem makes (MLSD, or
+    /// LIST -a where the server has no MLST: vsftpd), every entry counted; the listing alone is timed, in wall time and in
+    /// CPU time of the whole process (JIT and GC threads included; steadier than wall time on a loaded machine). Returns
+    /// the extra result fields.
+    /// </summary>
+    private static string ListOnce(IRemoteFileSystem session, string folder)
+    {
+        var counter = new ListingCounter();
+        using Process self = Process.GetCurrentProcess();
+        TimeSpan cpuBefore = self.TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
+        FtpListingCounts counts = session.ListDirectory(folder, counter, CancellationToken.None);
+        double seconds = clock.Elapsed.TotalSeconds;
+        self.Refresh();
+        double cpuSeconds = (self.TotalProcessorTime - cpuBefore).TotalSeconds;
+        return string.Create(CultureInfo.InvariantCulture,
+            $" entries={counter.Items} unparsed={counter.UnparsedLines} refused={counter.RefusedEntries} listing-seconds={seconds:0.000000} listing-cpu-seconds={cpuSeconds:0.000000} listing-command={counts.Command}");
+    }
 
     /// <summary>0 in FileStream's constructor means no FileStream buffer: the engine already reads and writes in large blocks.</summary>
     public static int FileBuffer(EngineSettings settings) => settings.FileBufferKiB * 1024;

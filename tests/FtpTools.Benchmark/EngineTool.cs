@@ -92,7 +92,17 @@ internal sealed class EngineTool : ITransferTool
         RoundTrips? roundTrips = plan.Scenario.IsTree && commands >= 0
             ? new RoundTrips(commands, int.Parse(fields["dataconns"], CultureInfo.InvariantCulture), treeFiles.Count)
             : null;
-        return new ToolAttempt(seconds, run.PeakRssKiB, run.CpuSeconds, 0, int.Parse(fields["failures"], CultureInfo.InvariantCulture), run.StandardError.Trim(), detail, roundTrips);
+        int entries = -1;
+        if (plan.Scenario.IsListing)
+        {
+            // The table shows the listing alone, as for Get-FtpChildItem; Connect..Disconnect goes to the notes.
+            entries = int.Parse(fields["entries"], CultureInfo.InvariantCulture);
+            detail = string.Create(CultureInfo.InvariantCulture,
+                $"seconds = {fields["listing-command"]} alone (CPU {double.Parse(fields["listing-cpu-seconds"], CultureInfo.InvariantCulture):0.000} s); connect to disconnect {seconds:0.000} s; unparsed {fields["unparsed"]}, refused {fields["refused"]}; ") + detail;
+            seconds = double.Parse(fields["listing-seconds"], CultureInfo.InvariantCulture);
+        }
+
+        return new ToolAttempt(seconds, run.PeakRssKiB, run.CpuSeconds, 0, int.Parse(fields["failures"], CultureInfo.InvariantCulture), run.StandardError.Trim(), detail, roundTrips, Entries: entries, ListingSeconds: plan.Scenario.IsListing ? seconds : -1);
     }
 
     /// <summary>The apphost `dotnet run` built, or `dotnet FtpTools.Benchmark.dll` when started through the muxer.</summary>

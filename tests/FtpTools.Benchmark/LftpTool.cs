@@ -5,8 +5,8 @@ using System.Linq;
 namespace FtpTools.Benchmark;
 
 /// <summary>
-/// lftp -c with get/put for the large file and mirror / mirror -R for the tree (which lists the folders itself). As
-/// "lftp-p8": mirror -P8 / mirror -R -P8 (8 files at a time, each on a connection of its own), trees only.
+/// lftp -c with get/put for the large file, mirror / mirror -R for the tree (which lists the folders itself) and cls -l for
+/// the listing. As "lftp-p8": mirror -P8 / mirror -R -P8 (8 files at a time, each on a connection of its own), trees only.
 /// </summary>
 internal sealed class LftpTool : ITransferTool
 {
@@ -53,6 +53,8 @@ internal sealed class LftpTool : ITransferTool
             TransferKind.LargeUpload => $"put {plan.LocalLargeSource} -o {plan.RemoteLargeTarget}",
             TransferKind.TreeDownload => $"mirror{ParallelOption} {plan.RemoteTreeSource} {plan.LocalTreeTarget}",
             TransferKind.TreeUpload => $"mirror -R{ParallelOption} {plan.LocalTreeSource} {plan.RemoteTreeTarget}",
+            // cls parses the listing (LIST here: vsftpd has no MLSD) and prints it again in long form, one line per entry.
+            TransferKind.Listing => $"cls -l {plan.RemoteListing}/",
             _ => throw new ArgumentOutOfRangeException(nameof(plan)),
         };
         MeasuredProcess run = MeasuredProcess.Run(Program, new[] { "-c", Session(plan.Server) + command }, _scratchDirectory);
@@ -62,6 +64,7 @@ internal sealed class LftpTool : ITransferTool
             failed = 1;
         }
 
-        return new ToolAttempt(run.Seconds, run.PeakRssKiB, run.CpuSeconds, run.ExitCode, failed, run.StandardError.Trim(), null);
+        int entries = plan.Scenario.IsListing ? run.StandardOutput.Split('\n').Count(line => line.Length > 0) : -1;
+        return new ToolAttempt(run.Seconds, run.PeakRssKiB, run.CpuSeconds, run.ExitCode, failed, run.StandardError.Trim(), null, Entries: entries);
     }
 }

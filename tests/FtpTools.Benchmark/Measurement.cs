@@ -17,8 +17,12 @@ internal sealed record Measurement(
     bool Verified,
     string? Problem,
     string? Detail,
-    RoundTrips? RoundTrips = null)
+    RoundTrips? RoundTrips = null,
+    IReadOnlyList<double>? ListingSeconds = null)
 {
+    /// <summary>The listing alone (median over rounds), where the tool reports it; null otherwise.</summary>
+    public double? MedianListingSeconds => ListingSeconds is { Count: > 0 } values && values.All(value => value >= 0) ? Median(values) : null;
+
     public double MedianSeconds => Median(Seconds);
 
     public double MedianCpuSeconds => Median(CpuSeconds);

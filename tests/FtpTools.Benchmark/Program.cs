@@ -9,8 +9,9 @@ namespace FtpTools.Benchmark;
 ///                      [--transports plain,tls,sftp] [--delay-ms N] [--module PATH.psd1]
 ///                      [--tools curl,lftp,lftp-p8,sftp,engine,cmdlet,cmdlet-p8,cmdlet-progress[,sshnet]]
 ///                      [--transfer-buffer-kib N] [--file-buffer-kib N] [--sshnet-buffer-kib N] [--sshnet-cipher NAME]
+///                      [--list-entries 10000]
 ///   FtpTools.Benchmark --engine-only KIND ...   (internal: the engine's side of one run, in its own process)
-/// KIND: large-download, large-upload, tree-upload, tree-download (each runs on every transport chosen).
+/// KIND: large-download, large-upload, tree-upload, tree-download (each runs on every transport chosen), listing (plain and tls).
 /// </summary>
 public static class Program
 {
@@ -40,7 +41,14 @@ public static class Program
         Transport[] transports = arguments.OptionalText("--transports") is { } transportNames
             ? List(transportNames).Select(Scenario.ParseTransport).ToArray()
             : Enum.GetValues<Transport>();
-        Scenario[] scenarios = kinds.SelectMany(kind => transports.Select(transport => new Scenario(kind, transport))).ToArray();
+        // The listing is an FTP scenario (curl's LIST, lftp's cls, Get-FtpChildItem over vsftpd); SFTP has no listing tools here.
+        Scenario[] scenarios = kinds.SelectMany(kind => transports.Select(transport => new Scenario(kind, transport)))
+            .Where(scenario => !(scenario.IsListing && scenario.IsSftp)).ToArray();
+        if (scenarios.Length == 0)
+        {
+            throw new ArgumentException("no scenario left: the listing runs on plain and tls only");
+        }
+
         string[] tools = arguments.OptionalText("--tools") is { } list ? List(list) : DefaultTools;
         string? unknown = tools.FirstOrDefault(tool => !AllTools.Contains(tool));
         if (unknown is not null)
@@ -58,7 +66,8 @@ public static class Program
             new EngineSettings(arguments.Integer("--transfer-buffer-kib", 0), arguments.Integer("--file-buffer-kib", 0),
                 arguments.Integer("--sshnet-buffer-kib", 0), arguments.OptionalText("--sshnet-cipher")),
             arguments.Integer("--delay-ms", 0),
-            arguments.OptionalText("--module"));
+            arguments.OptionalText("--module"),
+            arguments.Integer("--list-entries", 10000));
     }
 
     private static string[] List(string text) => text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

@@ -14,7 +14,7 @@ namespace FtpTools.Benchmark;
 /// </summary>
 internal static class ResultTable
 {
-    public static void Print(TextWriter output, IReadOnlyList<Measurement> measurements, long largeBytes, int treeFiles, int treeFileBytes, IReadOnlyList<string> references)
+    public static void Print(TextWriter output, IReadOnlyList<Measurement> measurements, long largeBytes, int treeFiles, int treeFileBytes, int listEntries, IReadOnlyList<string> references)
     {
         bool trees = measurements.Any(measurement => measurement.Scenario.IsTree);
         string ratioHeaders = string.Concat(references.Select(reference => string.Format(CultureInfo.InvariantCulture, " {0,8}", "vs " + reference)));
@@ -31,7 +31,9 @@ internal static class ResultTable
             {
                 double seconds = measurement.MedianSeconds;
                 // Trees of files of 1 MiB and more are about bandwidth, small-file trees about files per second.
-                string rate = scenario.Key.IsTree && treeFileBytes < 1048576
+                string rate = scenario.Key.IsListing
+                    ? (listEntries / seconds).ToString("0", CultureInfo.InvariantCulture) + " entries/s"
+                    : scenario.Key.IsTree && treeFileBytes < 1048576
                     ? (treeFiles / seconds).ToString("0.0", CultureInfo.InvariantCulture) + " files/s"
                     : ((scenario.Key.IsTree ? (long)treeFiles * treeFileBytes : largeBytes) / 1048576.0 / seconds).ToString("0.0", CultureInfo.InvariantCulture) + " MiB/s";
                 string ratios = string.Concat(referenceSeconds.Select(reference => string.Format(CultureInfo.InvariantCulture, " {0,8}",
@@ -49,9 +51,27 @@ internal static class ResultTable
         }
 
         output.WriteLine();
+        foreach (IGrouping<Scenario, Measurement> listing in measurements.Where(measurement => measurement.Scenario.IsListing).GroupBy(measurement => measurement.Scenario))
+        {
+            output.WriteLine(ListingAlone(listing.Key, listing.ToArray()));
+        }
+
         foreach (Measurement measurement in measurements.Where(measurement => measurement.Problem is not null || measurement.Detail is not null))
         {
             output.WriteLine($"{measurement.Scenario.Name} {measurement.Tool}: {measurement.Detail}{(measurement.Problem is null ? string.Empty : " PROBLEM: " + measurement.Problem)}");
         }
+    }
+
+    /// <summary>
+    /// The listing alone, median: curl's LIST by its own -w timing, engine and cmdlet as in the table, each with its ratio to
+    /// curl's (curl seconds / tool seconds). The table's "vs curl" compares with curl's whole process (connect and login included).
+    /// </summary>
+    private static string ListingAlone(Scenario scenario, IReadOnlyList<Measurement> measurements)
+    {
+        double? curl = measurements.FirstOrDefault(measurement => measurement.Tool == "curl" && measurement.Verified)?.MedianListingSeconds;
+        IEnumerable<string> parts = measurements.Where(measurement => measurement.Verified && measurement.MedianListingSeconds is not null).Select(measurement =>
+            string.Format(CultureInfo.InvariantCulture, "{0} {1:0.000} s{2}", measurement.Tool, measurement.MedianListingSeconds,
+                curl is { } reference && measurement.Tool != "curl" ? string.Format(CultureInfo.InvariantCulture, " ({0:0.00} vs curl)", reference / measurement.MedianListingSeconds!.Value) : string.Empty));
+        return scenario.Name + ": listing alone, median (curl: time_total - time_pretransfer): " + string.Join(", ", parts);
     }
 }

@@ -2,7 +2,7 @@ using System;
 
 namespace FtpTools.Benchmark;
 
-/// <summary>One row group of the table: a kind of transfer over plain FTP, explicit TLS or SFTP.</summary>
+/// <summary>One row group of the table: a kind of transfer (or the listing of one folder) over plain FTP, explicit TLS or SFTP.</summary>
 internal sealed record Scenario(TransferKind Kind, Transport Transport)
 {
     public string Name => KindName(Kind) + " " + TransportName(Transport);
@@ -13,6 +13,8 @@ internal sealed record Scenario(TransferKind Kind, Transport Transport)
 
     public bool IsTree => Kind is TransferKind.TreeUpload or TransferKind.TreeDownload;
 
+    public bool IsListing => Kind == TransferKind.Listing;
+
     public bool IsUpload => Kind is TransferKind.LargeUpload or TransferKind.TreeUpload;
 
     public static string KindName(TransferKind kind) => kind switch
@@ -21,6 +23,7 @@ internal sealed record Scenario(TransferKind Kind, Transport Transport)
         TransferKind.LargeUpload => "large-upload",
         TransferKind.TreeUpload => "tree-upload",
         TransferKind.TreeDownload => "tree-download",
+        TransferKind.Listing => "listing",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
@@ -30,6 +33,7 @@ internal sealed record Scenario(TransferKind Kind, Transport Transport)
         "large-upload" => TransferKind.LargeUpload,
         "tree-upload" => TransferKind.TreeUpload,
         "tree-download" => TransferKind.TreeDownload,
+        "listing" => TransferKind.Listing,
         _ => throw new ArgumentException("unknown transfer kind '" + name + "'"),
     };
 

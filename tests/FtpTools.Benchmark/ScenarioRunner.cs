@@ -11,12 +11,14 @@ internal sealed class ScenarioRunner
     private readonly Workspace _workspace;
     private readonly IReadOnlyList<string> _treeFiles;
     private readonly DelayRelay? _relay;
+    private readonly int _listEntries;
 
-    public ScenarioRunner(Workspace workspace, IReadOnlyList<string> treeFiles, DelayRelay? relay)
+    public ScenarioRunner(Workspace workspace, IReadOnlyList<string> treeFiles, DelayRelay? relay, int listEntries)
     {
         _workspace = workspace;
         _treeFiles = treeFiles;
         _relay = relay;
+        _listEntries = listEntries;
     }
 
     /// <summary>Remote paths here are relative to the server's root; each tool names them with <see cref="ServerEndpoint.RemotePath"/>.</summary>
@@ -31,7 +33,9 @@ internal sealed class ScenarioRunner
         RemoteTreeSource: "/tree",
         RemoteTreeTarget: $"/up-tree-{tool}",
         LocalTreeTarget: Path.Combine(_workspace.Client, tool + "-tree"),
-        TreeFiles: _treeFiles);
+        TreeFiles: _treeFiles,
+        RemoteListing: "/" + Workspace.ListingFolder,
+        ListEntries: _listEntries);
 
     /// <summary>One round. hashLargeFile: compare the large file's SHA-256 too (size is always compared).</summary>
     public RoundResult RunRound(ITransferTool tool, TransferPlan plan, bool hashLargeFile) =>
@@ -63,6 +67,7 @@ internal sealed class ScenarioRunner
         string? problem = null;
         string? detail = null;
         double seconds = 0;
+        double listingSeconds = -1;
         try
         {
             for (int attempt = 1; attempt <= BenchmarkSettings.MaxAttempts; attempt++)
@@ -95,6 +100,18 @@ internal sealed class ScenarioRunner
                     failures += Math.Max(result.FailedTransfers, pending.Count);
                     problem = pending.Count == 0 ? null : $"{pending.Count} files missing or wrong; {FirstLine(result.Errors)}";
                 }
+                else if (plan.Scenario.IsListing)
+                {
+                    listingSeconds = result.ListingSeconds;
+                    problem = result.ExitCode != 0 ? "exit code " + result.ExitCode
+                        : result.Entries != plan.ListEntries ? $"listed {result.Entries} entries, expected {plan.ListEntries}"
+                        : null;
+                    if (problem is not null)
+                    {
+                        failures++;
+                        problem += "; " + FirstLine(result.Errors);
+                    }
+                }
                 else
                 {
                     problem = Verification.CheckLargeFile(LargeTarget(plan), _workspace.LargeSize, hashLargeFile ? _workspace.LargeSha256 : null);
@@ -125,7 +142,7 @@ internal sealed class ScenarioRunner
         }
 
         detail = detail is null ? notes : notes is null ? detail : detail + "; " + notes;
-        return new RoundResult(seconds, peakRss, cpuSeconds, failures, problem, detail, roundTrips);
+        return new RoundResult(seconds, peakRss, cpuSeconds, failures, problem, detail, roundTrips, listingSeconds);
     }
 
     private string? Notes(TransferPlan plan, RelayCounts relayed, (int Commands, int DataConnections) logged, bool hasLog)

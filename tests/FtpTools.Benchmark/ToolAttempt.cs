@@ -5,6 +5,8 @@ namespace FtpTools.Benchmark;
 /// process. CpuSeconds: user + system time of the whole process (for the engine with .NET start-up). FailedTransfers: what the tool itself reported as failed (the result is verified separately).
 /// Retryable: false when another attempt cannot succeed (the tool was called with an argument it does not have).
 /// RoundTrips: commands and data connections the tool's trace showed (engine and cmdlet on FTP), else null.
+/// Entries: for a listing, how many entries the tool reported (-1: none reported). ListingSeconds: the listing alone
+/// (curl: its own time_total - time_pretransfer; engine and cmdlet: the same as Seconds), -1 where not known.
 /// </summary>
 internal sealed record ToolAttempt(
     double Seconds,
@@ -15,4 +17,6 @@ internal sealed record ToolAttempt(
     string Errors,
     string? Detail,
     RoundTrips? RoundTrips = null,
-    bool Retryable = true);
+    bool Retryable = true,
+    int Entries = -1,
+    double ListingSeconds = -1);

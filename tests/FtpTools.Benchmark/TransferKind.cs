@@ -6,4 +6,5 @@ internal enum TransferKind
     LargeUpload,
     TreeUpload,
     TreeDownload,
+    Listing,
 }

@@ -18,7 +18,9 @@ internal sealed record TransferPlan(
     string RemoteTreeSource,
     string RemoteTreeTarget,
     string LocalTreeTarget,
-    IReadOnlyList<string> TreeFiles)
+    IReadOnlyList<string> TreeFiles,
+    string RemoteListing,
+    int ListEntries)
 {
     /// <summary>The remote and local side of this transfer, remote paths as the server names them.</summary>
     public (string Remote, string Local) Ends() => Scenario.Kind switch
@@ -27,6 +29,7 @@ internal sealed record TransferPlan(
         TransferKind.LargeUpload => (Server.RemotePath(RemoteLargeTarget), LocalLargeSource),
         TransferKind.TreeDownload => (Server.RemotePath(RemoteTreeSource), LocalTreeTarget),
         TransferKind.TreeUpload => (Server.RemotePath(RemoteTreeTarget), LocalTreeSource),
+        TransferKind.Listing => (Server.RemotePath(RemoteListing), "/dev/null"),
         _ => throw new System.ArgumentOutOfRangeException(nameof(Scenario)),
     };
 }

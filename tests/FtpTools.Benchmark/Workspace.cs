@@ -12,6 +12,9 @@ namespace FtpTools.Benchmark;
 /// </summary>
 internal sealed class Workspace : IDisposable
 {
+    /// <summary>The folder of the listing scenario, in each FTP server's root: N empty files and nothing else.</summary>
+    public const string ListingFolder = "list";
+
     private const int ChunkSize = 4 * 1024 * 1024;
 
     private Workspace(string root)
@@ -59,6 +62,17 @@ internal sealed class Workspace : IDisposable
             string target = Path.Combine(serverRoot, "tree", file);
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Copy(Path.Combine(TreeSource, file), target);
+        }
+    }
+
+    /// <summary>Makes the listing folder once per server root: entries empty files named e00000.txt, e00001.txt, ...</summary>
+    public static void PublishListing(string serverRoot, int entries)
+    {
+        string folder = Path.Combine(serverRoot, ListingFolder);
+        Directory.CreateDirectory(folder);
+        for (int index = 0; index < entries; index++)
+        {
+            File.Create(Path.Combine(folder, $"e{index:D5}.txt")).Dispose();
         }
     }
 

@@ -21,6 +21,7 @@ namespace FtpTools.Engine
         private const string SymbolicLinkArrow = " -> ";
 
         private const string MonthAbbreviations = "janfebmaraprmayjunjulaugsepoctnovdec";
+        private const int IsoDateLength = 10;
 
         public bool TryParse(string line, FtpListingContext context, out FtpListItem? item)
         {
@@ -116,7 +117,9 @@ namespace FtpTools.Engine
 
             var first = tokens[dateIndex].Text(text);
             var second = tokens[dateIndex + 1].Text(text);
-            if (DateTime.TryParseExact(first, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var isoDate))
+            // The shape check first: TryParseExact is costly, and this runs for every line of a listing.
+            if (first.Length == IsoDateLength && first[4] == '-' && first[7] == '-'
+                && DateTime.TryParseExact(first, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var isoDate))
             {
                 if (!TryReadTimeOfDay(second, out var isoTime)) return false;
                 lastWriteTime = new DateTimeOffset(isoDate.Add(isoTime), TimeSpan.Zero);
@@ -153,16 +156,43 @@ namespace FtpTools.Engine
         private static int ToMonthNumber(string token)
         {
             if (token.Length != 3) return 0;
-            var index = MonthAbbreviations.IndexOf(token.ToLowerInvariant(), StringComparison.Ordinal);
-            return index >= 0 && index % 3 == 0 ? (index / 3) + 1 : 0;
+            for (var month = 0; month < 12; month++)
+            {
+                if (string.Compare(token, 0, MonthAbbreviations, month * 3, 3, StringComparison.OrdinalIgnoreCase) == 0) return month + 1;
+            }
+
+            return 0;
         }
 
+        /// <summary>
+        /// "H:mm", "HH:mm", "H:mm:ss" or "HH:mm:ss" (hours 0-23, minutes and seconds 00-59), read by hand: DateTime.TryParseExact
+        /// with those formats cost more than the rest of the line's parsing together.
+        /// </summary>
         private static bool TryReadTimeOfDay(string token, out TimeSpan timeOfDay)
         {
             timeOfDay = default;
-            var formats = new[] { "H:mm", "HH:mm", "H:mm:ss", "HH:mm:ss" };
-            if (!DateTime.TryParseExact(token, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)) return false;
-            timeOfDay = parsed.TimeOfDay;
+            var colon = token.IndexOf(':');
+            if (colon < 1 || colon > 2) return false;
+            var rest = token.Length - colon - 1;
+            if (rest != 2 && rest != 5) return false;
+            if (!TryReadNumber(token, 0, colon, out var hours) || hours > 23) return false;
+            if (!TryReadNumber(token, colon + 1, 2, out var minutes) || minutes > 59) return false;
+            var seconds = 0;
+            if (rest == 5 && (token[colon + 3] != ':' || !TryReadNumber(token, colon + 4, 2, out seconds) || seconds > 59)) return false;
+            timeOfDay = new TimeSpan(hours, minutes, seconds);
+            return true;
+        }
+
+        private static bool TryReadNumber(string text, int start, int length, out int value)
+        {
+            value = 0;
+            for (var index = start; index < start + length; index++)
+            {
+                var c = text[index];
+                if (c < '0' || c > '9') return false;
+                value = (value * 10) + (c - '0');
+            }
+
             return true;
         }
 

@@ -1,3 +1,5 @@
+using System;
+using System.Globalization;
 using Xunit;
 using static FtpTools.Engine.Tests.Listing.ListingTestSupport;
 
@@ -108,6 +110,66 @@ namespace FtpTools.Engine.Tests.Listing
             Assert.Equal("probe.txt", item!.Name);
             AssertTime(expected, item.LastWriteTime);
             Assert.Equal(approximate, item.LastWriteTimeIsApproximate);
+        }
+
+        /// <summary>
+        /// The time of day is read by hand (the parser's hot path); it must take exactly what DateTime.TryParseExact took with
+        /// "H:mm", "HH:mm", "H:mm:ss" and "HH:mm:ss" before, and nothing else.
+        /// </summary>
+        [Fact]
+        public void Reads_the_time_of_day_as_TryParseExact_did()
+        {
+            var formats = new[] { "H:mm", "HH:mm", "H:mm:ss", "HH:mm:ss" };
+            var hours = new[] { "0", "00", "5", "05", "9", "09", "12", "19", "23", "24", "25", "99", "123", "", "a", "1a", "-1", " 5" };
+            var minutes = new[] { "00", "05", "5", "59", "60", "99", "000", "", "5a", "+5" };
+            var seconds = new[] { null, "00", "07", "59", "60", "7", "007", "", "x1" };
+            var checkedTokens = 0;
+            foreach (var hour in hours)
+                foreach (var minute in minutes)
+                    foreach (var second in seconds)
+                    {
+                        var token = hour + ":" + minute + (second is null ? string.Empty : ":" + second);
+                        if (token.IndexOf(' ') >= 0) continue;
+                        var expected = DateTime.TryParseExact(token, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed);
+                        var line = "-rw-r--r--    1 1001     1001         1400 Nov 21 " + token + " probe.txt";
+
+                        var understood = new UnixListingParser().TryParse(line, Context("/"), out var item);
+
+                        Assert.True(expected == understood, token + (expected ? " should be read" : " should be refused"));
+                        if (expected) Assert.Equal(new DateTimeOffset(2026, 11, 21, 0, 0, 0, TimeSpan.Zero).Add(parsed.TimeOfDay), item!.LastWriteTime);
+                        checkedTokens++;
+                    }
+
+            Assert.True(checkedTokens > 1000);
+        }
+
+        [Theory]
+        [InlineData("NOV 21 05:05", "2026-11-21T05:05:00Z")]
+        [InlineData("nOv 21 05:05", "2026-11-21T05:05:00Z")]
+        [InlineData("Jan 2 7:08", "2026-01-02T07:08:00Z")]
+        [InlineData("Sep 30 23:59:58", "2026-09-30T23:59:58Z")]
+        [InlineData("2026-11-21 9:15", "2026-11-21T09:15:00Z")]
+        public void Reads_month_names_in_any_case_and_short_times(string date, string expected)
+        {
+            var line = "-rw-r--r--    1 1001     1001         1400 " + date + " probe.txt";
+
+            Assert.True(new UnixListingParser().TryParse(line, Context("/"), out var item));
+
+            AssertTime(expected, item!.LastWriteTime);
+        }
+
+        [Theory]
+        [InlineData("2026-1-21 09:15")]
+        [InlineData("2026/11/21 09:15")]
+        [InlineData("20261-11-21 09:15")]
+        [InlineData("2026-13-21 09:15")]
+        [InlineData("Noe 21 05:05")]
+        [InlineData("No 21 05:05")]
+        public void Refuses_dates_of_another_shape(string date)
+        {
+            var line = "-rw-r--r--    1 1001     1001         1400 " + date + " probe.txt";
+
+            Assert.False(new UnixListingParser().TryParse(line, Context("/"), out _));
         }
 
         [Theory]
