@@ -4,7 +4,6 @@ using System.Diagnostics;
 using System.Linq;
 using System.Net;
 using System.Net.Sockets;
-using System.Security;
 using System.Threading;
 using FtpTools.Engine.Connecting;
 using FtpTools.Engine.Retrying;
@@ -185,20 +184,9 @@ namespace FtpTools.Engine.Tests.Connecting
 
         private ConnectRetry Retry(RetryPolicy policy) => new ConnectRetry(policy, clock.Wait, retried.Add);
 
-        private static RemoteConnector Connector(int port, FtpEncryption encryption = FtpEncryption.None)
-        {
-            var password = new SecureString();
-            foreach (var c in "secret") password.AppendChar(c);
-            var settings = new ConnectionSettings("127.0.0.1")
-            {
-                Port = port,
-                Encryption = encryption,
-                UserName = "user",
-                Password = password,
-                Timeout = TimeSpan.FromSeconds(5),
-            };
-            return new RemoteConnector(ConnectionPlan.From(settings), string.Empty);
-        }
+        /// <summary>The TLS handshakes get 30 s: on a loaded machine a server that serves one session must not time out on the first attempt.</summary>
+        private static RemoteConnector Connector(int port, FtpEncryption encryption = FtpEncryption.None) =>
+            TestConnectors.To(port, "user", "secret", encryption, timeout: TimeSpan.FromSeconds(encryption == FtpEncryption.None ? 5 : 30));
 
         /// <summary>A port nothing listens on (just released by a listener of this test).</summary>
         private static int FreePort()

@@ -171,18 +171,8 @@ namespace FtpTools.Engine.Tests.Faults
             return (result, last);
         }
 
-        private static FtpClient Connect(LabServer server, FaultRelay relay)
-        {
-            var options = LabClients.Options(server, FtpDataConnectionMode.ExtendedPassive, "127.0.0.1");
-            options.Port = relay.Port;
-            // Every read reports progress (see SteppingClock), so a cancellation lands where the test chose and the count of bytes moved is exact.
-            options.Clock = new SteppingClock();
-            options.KeepAliveInterval = TimeSpan.Zero;
-
-            var client = new FtpClient(options);
-            client.Connect(CancellationToken.None);
-            return client;
-        }
+        /// <summary>Every read reports progress, so a cancellation lands where the test chose and the count of bytes moved is exact.</summary>
+        private static FtpClient Connect(LabServer server, FaultRelay relay) => RelayedLab.Client(server, relay, RelayedLab.ProgressOnEveryRead);
 
         private string WriteRandomFile(string path, int seed)
         {
