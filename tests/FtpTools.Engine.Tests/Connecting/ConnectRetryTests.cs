@@ -2,11 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
-using System.Net;
-using System.Net.Sockets;
 using System.Threading;
 using FtpTools.Engine.Connecting;
 using FtpTools.Engine.Retrying;
+using FtpTools.Engine.Tests.Diagnostics;
 using FtpTools.Engine.Tests.Faults;
 using Xunit;
 
@@ -23,7 +22,7 @@ namespace FtpTools.Engine.Tests.Connecting
         [Fact]
         public void ARefusedConnectionIsTriedAgainUntilTheServerListens()
         {
-            var port = FreePort();
+            var port = ProbeScripts.ClosedPort();
             ScriptedFtpServer? server = null;
             try
             {
@@ -67,7 +66,7 @@ namespace FtpTools.Engine.Tests.Connecting
         [Fact]
         public void WhenEveryAttemptFailsTheErrorKeepsItsIdAndCategoryAndSaysHowOftenItWasTried()
         {
-            var port = FreePort();
+            var port = ProbeScripts.ClosedPort();
 
             var error = Assert.Throws<FtpConnectionException>(() => Retry(ThreeRetries).Open(Connector(port), None));
 
@@ -187,15 +186,5 @@ namespace FtpTools.Engine.Tests.Connecting
         /// <summary>The TLS handshakes get 30 s: on a loaded machine a server that serves one session must not time out on the first attempt.</summary>
         private static RemoteConnector Connector(int port, FtpEncryption encryption = FtpEncryption.None) =>
             TestConnectors.To(port, "user", "secret", encryption, timeout: TimeSpan.FromSeconds(encryption == FtpEncryption.None ? 5 : 30));
-
-        /// <summary>A port nothing listens on (just released by a listener of this test).</summary>
-        private static int FreePort()
-        {
-            var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-            listener.Stop();
-            return port;
-        }
     }
 }
