@@ -123,6 +123,22 @@ Describe 'Connect-FtpServer failures that retrying cannot fix, or that are not r
         @($verbose | Where-Object { "$_" -match 'Trying again' }).Count | Should -Be 0
     }
 
+    It '<Label>: a host name that does not resolve is not retried' -TestCases @(
+        @{ Label = 'FTP'; Address = 'no-such-host.invalid' }
+        @{ Label = 'SFTP'; Address = 'sftp://deploy@no-such-host.invalid' }
+    ) {
+        param($Label, $Address)
+        $credential = New-Object -TypeName System.Management.Automation.PSCredential -ArgumentList 'deploy', (ConvertTo-SecureString -String 'x' -AsPlainText -Force)
+        $extra = @{}
+        if ($Label -eq 'SFTP') { $extra['HostKeyFingerprint'] = 'SHA256:' + ('A' * 43) } else { $extra['Encryption'] = 'None' }
+        $watch = [System.Diagnostics.Stopwatch]::StartNew()
+        $err = Get-ThrownError { Connect-FtpServer -ComputerName $Address -Credential $credential @extra -RetryCount 3 -RetryDelay 30 -ErrorAction Stop }
+        $watch.Elapsed.TotalSeconds | Should -BeLessThan 20
+        $err.FullyQualifiedErrorId | Should -BeLike 'FtpTools.ConnectFailed,*'
+        $err.Exception.Message | Should -Match 'no-such-host\.invalid'
+        $err.Exception.Message | Should -Not -Match 'Tried'
+    }
+
     It 'an untrusted SFTP host key is not retried' {
         $parameters = Get-ConnectParameters 'sftp'
         $parameters['HostKeyFingerprint'] = 'SHA256:' + ('A' * 43)

@@ -36,7 +36,15 @@ namespace FtpTools.Engine
         public int Attempts { get; set; } = 1;
 
         /// <summary>The failure, and how many attempts were made when there was more than one.</summary>
-        public override string Message => Attempts > 1 ? base.Message + " Tried " + Attempts + " times." : base.Message;
+        public override string Message
+        {
+            get
+            {
+                if (Attempts <= 1) return base.Message;
+                var message = base.Message.TrimEnd();
+                return message + (message.EndsWith(".", StringComparison.Ordinal) ? " " : ". ") + "Tried " + Attempts + " times.";
+            }
+        }
     }
 
     /// <summary>The server answered a command with a reply the operation cannot continue from.</summary>
