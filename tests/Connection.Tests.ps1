@@ -128,7 +128,7 @@ Describe 'Connect-FtpServer' -Skip:$labSkip {
             $listener.Start()
             $freePort = $listener.LocalEndpoint.Port
             $listener.Stop()
-            { Connect-FtpServer -ComputerName 127.0.0.1 -Port $freePort -Encryption None -Timeout 5 } | Should -Throw -ErrorId 'FtpTools.ConnectFailed,*'
+            { Connect-FtpServer -ComputerName 127.0.0.1 -Port $freePort -Encryption None -Timeout 5 -RetryCount 0 } | Should -Throw -ErrorId 'FtpTools.ConnectFailed,*'
         }
     }
 

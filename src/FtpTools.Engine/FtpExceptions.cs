@@ -31,6 +31,20 @@ namespace FtpTools.Engine
 
         /// <summary>What the engine found out about the failure beyond the reply code (not there, no permission, not empty, ...).</summary>
         public FtpFailureCause Cause { get; set; }
+
+        /// <summary>How many times the operation was tried before this failure ended it (Connect-FtpServer's retries); 1 unless retried.</summary>
+        public int Attempts { get; set; } = 1;
+
+        /// <summary>The failure, and how many attempts were made when there was more than one.</summary>
+        public override string Message
+        {
+            get
+            {
+                if (Attempts <= 1) return base.Message;
+                var message = base.Message.TrimEnd();
+                return message + (message.EndsWith(".", StringComparison.Ordinal) ? " " : ". ") + "Tried " + Attempts + " times.";
+            }
+        }
     }
 
     /// <summary>The server answered a command with a reply the operation cannot continue from.</summary>

@@ -97,10 +97,21 @@ namespace FtpTools.Sftp
             }
             catch (Exception exception) when (exception is SshException || exception is System.Net.Sockets.SocketException || exception is System.IO.IOException || exception is TimeoutException)
             {
-                var transient = !(exception is SshConnectionException connection) || connection.DisconnectReason == Renci.SshNet.Messages.Transport.DisconnectReason.ConnectionLost
-                    || connection.DisconnectReason == Renci.SshNet.Messages.Transport.DisconnectReason.None || connection.DisconnectReason == Renci.SshNet.Messages.Transport.DisconnectReason.TooManyConnections;
-                throw new FtpConnectionException("Could not open an SSH session with " + where + ": " + exception.Message, FtpPhase.Connect, isTransient: transient, innerException: exception);
+                throw new FtpConnectionException("Could not open an SSH session with " + where + ": " + exception.Message, FtpPhase.Connect, isTransient: IsTransient(exception), innerException: exception);
             }
+        }
+
+        /// <summary>
+        /// Whether connecting again may help (Connect-FtpServer retries then): refused, reset, timed out, the server closing the
+        /// connection or having too many. Not a host name that does not resolve (a typo or a missing DNS entry does not fix itself
+        /// within a retry's wait), nor a disconnect the server gave a reason for, such as no common algorithm.
+        /// </summary>
+        private static bool IsTransient(Exception exception)
+        {
+            if (exception is System.Net.Sockets.SocketException socket)
+                return socket.SocketErrorCode != System.Net.Sockets.SocketError.HostNotFound && socket.SocketErrorCode != System.Net.Sockets.SocketError.NoData;
+            return !(exception is SshConnectionException connection) || connection.DisconnectReason == Renci.SshNet.Messages.Transport.DisconnectReason.ConnectionLost
+                || connection.DisconnectReason == Renci.SshNet.Messages.Transport.DisconnectReason.None || connection.DisconnectReason == Renci.SshNet.Messages.Transport.DisconnectReason.TooManyConnections;
         }
 
         /// <summary>AEAD ciphers (aes*-gcm, chacha20-poly1305) have no separate MAC: then the cipher is named.</summary>

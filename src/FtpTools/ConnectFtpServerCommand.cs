@@ -83,7 +83,7 @@ namespace FtpTools
         [ValidateRange(0, 86400)]
         public int KeepAliveInterval { get; set; } = 60;
 
-        /// <summary>Retries of a file transfer after a transient failure; Send-FtpItem and Receive-FtpItem can override it.</summary>
+        /// <summary>Retries of the first connection and of a file transfer after a transient failure; Send-FtpItem and Receive-FtpItem can override it for transfers.</summary>
         [Parameter]
         [ValidateRange(0, 100)]
         public int RetryCount { get; set; } = RetryPolicy.Default.RetryCount;
@@ -101,11 +101,12 @@ namespace FtpTools
             if (SkipCertificateCheck.IsPresent) WriteVerbose("-SkipCertificateCheck: the server's certificate will not be validated.");
 
             var connector = new RemoteConnector(plan, ModuleDirectory);
+            var retry = new RetryPolicy(RetryCount, TimeSpan.FromSeconds(RetryDelay));
             RemoteConnectionSlot? connection = null;
             try
             {
                 using (relay.RedirectTo(entry => WriteVerbose(entry.ToString())))
-                    connection = RemoteConnectionSlot.Open(connector, CancellationToken);
+                    connection = RemoteConnectionSlot.Open(connector, new ConnectRetry(retry, RetryWait.Sleep, WriteVerbose), CancellationToken);
             }
             catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
             {
@@ -119,7 +120,7 @@ namespace FtpTools
             var registry = Registry;
             var session = new FtpSession(registry.NextId(), connection!, relay, plan.Host, plan.Port, plan.UserName)
             {
-                Retry = new RetryPolicy(RetryCount, TimeSpan.FromSeconds(RetryDelay)),
+                Retry = retry,
             };
             registry.Add(session);
             WriteObject(session);

@@ -17,11 +17,15 @@ namespace FtpTools.Engine.Connecting
             Current = current ?? throw new ArgumentNullException(nameof(current));
         }
 
-        /// <summary>Opens a slot with a new connection of its own.</summary>
-        public static RemoteConnectionSlot Open(RemoteConnector connector, CancellationToken cancellationToken)
+        /// <summary>Opens a slot with a new connection of its own, in one attempt.</summary>
+        public static RemoteConnectionSlot Open(RemoteConnector connector, CancellationToken cancellationToken) => Open(connector, ConnectRetry.Once, cancellationToken);
+
+        /// <summary>Opens a slot with a new connection of its own, trying again after transient failures as retry says (a session's first connection).</summary>
+        public static RemoteConnectionSlot Open(RemoteConnector connector, ConnectRetry retry, CancellationToken cancellationToken)
         {
             if (connector is null) throw new ArgumentNullException(nameof(connector));
-            return new RemoteConnectionSlot(connector, connector.Open(cancellationToken));
+            if (retry is null) throw new ArgumentNullException(nameof(retry));
+            return new RemoteConnectionSlot(connector, retry.Open(connector, cancellationToken));
         }
 
         public RemoteConnector Connector => connector;
@@ -33,7 +37,7 @@ namespace FtpTools.Engine.Connecting
         public int Reconnects { get; private set; }
 
         /// <summary>"host:port" of the server, for messages.</summary>
-        public string Address => (connector.Plan.Host.IndexOf(':') >= 0 ? "[" + connector.Plan.Host + "]" : connector.Plan.Host) + ":" + connector.Plan.Port;
+        public string Address => connector.Address;
 
         /// <summary>
         /// Reconnects when the connection is known to be gone (an earlier failure closed it, the server closed it or sent 421 while
@@ -68,13 +72,17 @@ namespace FtpTools.Engine.Connecting
         }
 
         /// <summary>
-        /// Drops the current connection (quietly: it is usually broken already), opens a new one and returns to the directory the old
-        /// one was in. Failures to connect are the FtpException family, and leave the old connection in place.
+        /// Drops the current connection (quietly: it is usually broken already), opens a new one in one attempt and returns to the
+        /// directory the old one was in. Failures to connect are the FtpException family, and leave the old connection in place.
         /// </summary>
-        public IRemoteFileSystem Reconnect(CancellationToken cancellationToken)
+        public IRemoteFileSystem Reconnect(CancellationToken cancellationToken) => Reconnect(ConnectRetry.Once, cancellationToken);
+
+        /// <summary>Reconnect, trying again after transient failures as retry says.</summary>
+        public IRemoteFileSystem Reconnect(ConnectRetry retry, CancellationToken cancellationToken)
         {
+            if (retry is null) throw new ArgumentNullException(nameof(retry));
             var directory = Current.CurrentDirectory;
-            var fresh = connector.Open(cancellationToken);
+            var fresh = retry.Open(connector, cancellationToken);
             try
             {
                 if (!string.IsNullOrEmpty(directory) && fresh.CurrentDirectory != directory) fresh.ChangeDirectory(directory, cancellationToken);

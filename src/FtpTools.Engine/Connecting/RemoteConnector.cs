@@ -19,7 +19,10 @@ namespace FtpTools.Engine.Connecting
 
         public ConnectionPlan Plan { get; }
 
-        /// <summary>A new, logged-in connection. Failures are the FtpException family.</summary>
+        /// <summary>"host:port" of the server, for messages.</summary>
+        public string Address => (Plan.Host.IndexOf(':') >= 0 ? "[" + Plan.Host + "]" : Plan.Host) + ":" + Plan.Port;
+
+        /// <summary>A new, logged-in connection, in one attempt (ConnectRetry tries again). Failures are the FtpException family.</summary>
         public IRemoteFileSystem Open(CancellationToken cancellationToken) => Plan.Connect(moduleDirectory, cancellationToken);
     }
 }

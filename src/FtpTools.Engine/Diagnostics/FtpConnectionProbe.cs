@@ -153,7 +153,7 @@ namespace FtpTools.Engine.Diagnostics
         /// <summary>A logged-in client, or null after recording why not. record: add Tls and Login attempts (false when logging in only to test data connections).</summary>
         private FtpClient? Login(FtpLoginSettings settings, bool record, CancellationToken cancellationToken, Action<FtpTraceEntry>? trace = null, ProbeDataConnection? variant = null)
         {
-            var client = new FtpClient(ClientOptions(settings, variant, trace));
+            var client = new FtpClient(ProbeConnections.Ftp(options, settings, variant, trace ?? options.Trace));
             var watch = Stopwatch.StartNew();
             try
             {
@@ -394,30 +394,6 @@ namespace FtpTools.Engine.Diagnostics
         private static KeyValuePair<string, object> Pair(string name, object value) => new KeyValuePair<string, object>(name, value);
 
         private string UserName => string.IsNullOrEmpty(options.Credential?.UserName) ? "anonymous" : options.Credential!.UserName;
-
-        private FtpClientOptions ClientOptions(FtpLoginSettings settings, ProbeDataConnection? variant, Action<FtpTraceEntry>? trace)
-        {
-            var client = new FtpClientOptions(options.Host)
-            {
-                Port = settings.Port,
-                Encryption = settings.Encryption,
-                Credential = options.Credential,
-                SkipCertificateValidation = options.SkipCertificateValidation,
-                TlsProtocols = settings.TlsProtocols,
-                DataConnectionMode = variant?.Mode ?? FtpDataConnectionMode.Auto,
-                UseServerPassiveAddress = variant?.UseServerPassiveAddress ?? false,
-                ActivePortMin = options.ActivePortMin,
-                ActivePortMax = options.ActivePortMax,
-                ActiveExternalAddress = options.ActiveExternalAddress,
-                ConnectTimeout = options.AttemptTimeout,
-                ReadTimeout = options.AttemptTimeout,
-                DataTimeout = options.AttemptTimeout,
-                KeepAliveInterval = TimeSpan.Zero,
-                Trace = trace ?? options.Trace,
-            };
-            foreach (var pin in options.PinnedCertificateThumbprints) client.PinnedCertificateThumbprints.Add(pin);
-            return client;
-        }
 
         private sealed class WorkingLogin
         {

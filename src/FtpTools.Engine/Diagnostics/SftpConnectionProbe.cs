@@ -45,23 +45,11 @@ namespace FtpTools.Engine.Diagnostics
         private bool Session(string user, CancellationToken cancellationToken)
         {
             var connector = options.SftpConnector ?? throw new InvalidOperationException("ConnectionProbeOptions.SftpConnector is required for SFTP.");
-            var sftp = new SftpConnectionOptions(options.Host, user)
-            {
-                Port = options.EffectivePort,
-                Password = options.Credential!.SecurePassword,
-                KnownHostsFile = options.KnownHostsFile,
-                ConnectTimeout = options.AttemptTimeout,
-                OperationTimeout = options.AttemptTimeout,
-                KeepAliveInterval = TimeSpan.Zero,
-                Trace = options.Trace,
-            };
-            foreach (var fingerprint in options.HostKeyFingerprints) sftp.HostKeyFingerprints.Add(fingerprint);
-
             var watch = Stopwatch.StartNew();
             ISftpFileSystem session;
             try
             {
-                session = connector.Connect(sftp, cancellationToken);
+                session = connector.Connect(ProbeConnections.Sftp(options), cancellationToken);
             }
             catch (SftpHostKeyException untrusted)
             {

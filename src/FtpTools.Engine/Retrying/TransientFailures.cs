@@ -34,6 +34,22 @@ namespace FtpTools.Engine.Retrying
             return ftp.IsTransient;
         }
 
+        /// <summary>
+        /// Whether connecting again may help: what IsTransient says, and also a TLS handshake the server cut off (closed or reset
+        /// before it finished: a server starting, restarting or overloaded). That one is not transient for a transfer, where a
+        /// data connection's cut handshake usually means the server refused to resume the TLS session, which a retry cannot change.
+        /// A refused or mismatched certificate, a protocol the two sides do not share and an AUTH TLS refusal stay permanent.
+        /// </summary>
+        public static bool IsTransientWhenConnecting(Exception exception)
+        {
+            if (exception is null) throw new ArgumentNullException(nameof(exception));
+            return IsTransient(exception) || IsTlsHandshakeCutByPeer(exception);
+        }
+
+        /// <summary>The handshake ended on the transport (end of stream, reset), not on a decision: AuthenticationException is not an IOException.</summary>
+        private static bool IsTlsHandshakeCutByPeer(Exception exception) =>
+            exception is FtpTlsException tls && tls.Cause == FtpFailureCause.Unknown && tls.Reply is null && tls.InnerException is System.IO.IOException;
+
         /// <summary>A few words for the retry message: the reply ("426 Connection closed; transfer aborted") or the error's first sentence.</summary>
         public static string Describe(Exception exception)
         {

@@ -2,7 +2,6 @@ using System;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
-using System.Net;
 using System.Threading;
 using FtpTools.Engine.Files;
 using FtpTools.Engine.Planning;
@@ -27,34 +26,16 @@ namespace FtpTools.Engine.Tests.Faults
 
         private LabServer Server => lab[ServerName];
 
-        private FtpClient ConnectThrough(FaultRelay relay, TimeSpan? dataTimeout = null)
+        private FtpClient ConnectThrough(FaultRelay relay, TimeSpan? dataTimeout = null) => RelayedLab.Client(Server, relay, options =>
         {
-            var options = new FtpClientOptions("127.0.0.1")
-            {
-                Port = relay.Port,
-                Encryption = FtpEncryption.None,
-                DataConnectionMode = FtpDataConnectionMode.ExtendedPassive,
-                Credential = new NetworkCredential(Server.User, Server.Password),
-                ConnectTimeout = TimeSpan.FromSeconds(5),
-                ReadTimeout = TimeSpan.FromSeconds(5),
-                DataTimeout = dataTimeout ?? TimeSpan.FromSeconds(5),
-            };
-            var client = new FtpClient(options);
-            client.Connect(None);
-            return client;
-        }
+            options.ConnectTimeout = TimeSpan.FromSeconds(5);
+            options.ReadTimeout = TimeSpan.FromSeconds(5);
+            options.DataTimeout = dataTimeout ?? TimeSpan.FromSeconds(5);
+        });
 
-        private FaultRelay Relay(FaultRule? control = null, FaultRule? data = null) =>
-            new FaultRelay(new IPEndPoint(IPAddress.Loopback, Server.Port), control, data);
+        private FaultRelay Relay(FaultRule? control = null, FaultRule? data = null) => RelayedLab.Relay(Server, control, data);
 
-        private (string RemotePath, byte[] Data) ServerFile(string label)
-        {
-            var data = new byte[FileLength];
-            new Random(label.Length).NextBytes(data);
-            var remote = "/fault-" + label + "-" + Guid.NewGuid().ToString("N").Substring(0, 8) + ".bin";
-            File.WriteAllBytes(Path.Combine(Server.RootDirectory, remote.TrimStart('/')), data);
-            return (remote, data);
-        }
+        private (string RemotePath, byte[] Data) ServerFile(string label) => RelayedLab.ServerFile(Server, "fault", label, FileLength);
 
         /// <summary>Downloads through LocalFileTransfers and returns the error; asserts the time bound and that the final name holds nothing.</summary>
         private Exception FailedDownload(FtpClient client, string remotePath, string localPath, FtpIfExists ifExists, TimeSpan bound)

@@ -54,15 +54,14 @@ namespace FtpTools.Engine.Tests.Faults
             var trace = new List<FtpTraceEntry>();
             using var relay = new FaultRelay(new IPEndPoint(IPAddress.Loopback, server.Port),
                 dataRule: new FaultRule { AtByte = 0, Action = FaultAction.Throttle, Delay = ChunkDelay });
-            var options = LabClients.Options(server, FtpDataConnectionMode.ExtendedPassive, "127.0.0.1");
-            options.Port = relay.Port;
-            options.KeepAliveInterval = TimeSpan.FromSeconds(1);
-            options.Trace = entry =>
+            using var client = RelayedLab.Client(server, relay, options =>
             {
-                lock (trace) trace.Add(entry);
-            };
-            using var client = new FtpClient(options);
-            client.Connect(CancellationToken.None);
+                options.KeepAliveInterval = TimeSpan.FromSeconds(1);
+                options.Trace = entry =>
+                {
+                    lock (trace) trace.Add(entry);
+                };
+            });
             var sink = new MemoryStream();
             var watch = Stopwatch.StartNew();
 

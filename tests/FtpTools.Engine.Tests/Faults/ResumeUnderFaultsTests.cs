@@ -171,20 +171,8 @@ namespace FtpTools.Engine.Tests.Faults
             return (result, last);
         }
 
-        private static FtpClient Connect(LabServer server, FaultRelay relay)
-        {
-            var options = LabClients.Options(server, FtpDataConnectionMode.ExtendedPassive, "127.0.0.1");
-            options.Port = relay.Port;
-            // Progress is reported at most every 250 ms, in which TLS on loopback moves tens of MiB: a clock that advances a
-            // second per reading makes every read report, so a cancellation lands where the test chose and the count of
-            // bytes moved is exact.
-            options.Clock = new SteppingClock();
-            options.KeepAliveInterval = TimeSpan.Zero;
-
-            var client = new FtpClient(options);
-            client.Connect(CancellationToken.None);
-            return client;
-        }
+        /// <summary>Every read reports progress, so a cancellation lands where the test chose and the count of bytes moved is exact.</summary>
+        private static FtpClient Connect(LabServer server, FaultRelay relay) => RelayedLab.Client(server, relay, RelayedLab.ProgressOnEveryRead);
 
         private string WriteRandomFile(string path, int seed)
         {
@@ -209,13 +197,6 @@ namespace FtpTools.Engine.Tests.Faults
         {
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20);
             return Convert.ToHexString(SHA256.HashData(stream));
-        }
-
-        private sealed class SteppingClock : IFtpClock
-        {
-            private DateTimeOffset now = DateTimeOffset.UtcNow;
-
-            public DateTimeOffset UtcNow => now = now.AddSeconds(1);
         }
 
         private sealed class SynchronousProgress : IProgress<FtpTransferProgress>

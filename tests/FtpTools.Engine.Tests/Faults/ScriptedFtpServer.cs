@@ -15,15 +15,18 @@ namespace FtpTools.Engine.Tests.Faults
     /// </summary>
     internal sealed class ScriptedFtpServer : IDisposable
     {
-        private readonly TcpListener listener = new TcpListener(IPAddress.Loopback, 0);
+        private readonly TcpListener listener;
         private readonly Func<string, ScriptedSession, string?> respond;
         private readonly Thread thread;
         private readonly string greeting;
         private readonly TimeSpan greetingDelay;
         private volatile bool stopping;
+        private int connections;
 
-        public ScriptedFtpServer(Func<string, ScriptedSession, string?> respond, string greeting = "220 scripted server ready\r\n", TimeSpan greetingDelay = default)
+        /// <param name="port">0: any free port.</param>
+        public ScriptedFtpServer(Func<string, ScriptedSession, string?> respond, string greeting = "220 scripted server ready\r\n", TimeSpan greetingDelay = default, int port = 0)
         {
+            listener = new TcpListener(IPAddress.Loopback, port);
             this.respond = respond;
             this.greeting = greeting;
             this.greetingDelay = greetingDelay;
@@ -35,6 +38,12 @@ namespace FtpTools.Engine.Tests.Faults
         public int Port => ((IPEndPoint)listener.LocalEndpoint).Port;
 
         public ConcurrentQueue<string> Received { get; } = new ConcurrentQueue<string>();
+
+        /// <summary>The greeting of the n-th connection (counted from 1) instead of the fixed one: a server that is busy at first.</summary>
+        public Func<int, string>? Greetings { get; set; }
+
+        /// <summary>How many connections the server accepted.</summary>
+        public int Connections => Volatile.Read(ref connections);
 
         public void Dispose()
         {
@@ -99,8 +108,9 @@ namespace FtpTools.Engine.Tests.Faults
                     {
                         var stream = client.GetStream();
                         var session = new ScriptedSession(stream);
+                        var number = Interlocked.Increment(ref connections);
                         if (greetingDelay > TimeSpan.Zero) Thread.Sleep(greetingDelay);
-                        session.Write(greeting);
+                        session.Write(Greetings?.Invoke(number) ?? greeting);
                         var reader = new StreamReader(stream, Encoding.UTF8);
                         string? line;
                         while ((line = reader.ReadLine()) != null)

@@ -29,23 +29,13 @@ namespace FtpTools.Engine.Tests.Faults
 
         public void Dispose() => Directory.Delete(localRoot, recursive: true);
 
-        private static FtpClient ConnectThrough(FaultRelay relay, LabServer server, TimeSpan? dataTimeout = null, bool progressOnEveryRead = false)
+        private static FtpClient ConnectThrough(FaultRelay relay, LabServer server, TimeSpan? dataTimeout = null, bool progressOnEveryRead = false) => RelayedLab.Client(server, relay, options =>
         {
-            var options = LabClients.Options(server, FtpDataConnectionMode.ExtendedPassive, "127.0.0.1");
-            options.Port = relay.Port;
             options.ReadTimeout = TimeSpan.FromSeconds(5);
             options.DataTimeout = dataTimeout ?? TimeSpan.FromSeconds(5);
-            if (progressOnEveryRead)
-            {
-                // Without it the first report can come after the whole file, and the cut would fall after the transfer.
-                options.Clock = new SteppingClock();
-                options.KeepAliveInterval = TimeSpan.Zero;
-            }
-
-            var client = new FtpClient(options);
-            client.Connect(None);
-            return client;
-        }
+            // Without it the first report can come after the whole file, and the cut would fall after the transfer.
+            if (progressOnEveryRead) RelayedLab.ProgressOnEveryRead(options);
+        });
 
         private static FaultRelay Relay(LabServer server, FaultRule? control = null, FaultRule? data = null, bool relayData = true) =>
             new FaultRelay(new IPEndPoint(IPAddress.Loopback, server.Port), control, data, relayData);

@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Net;
-using System.Security;
 using System.Threading;
 using FtpTools.Engine.Connecting;
 using FtpTools.Engine.Tests.Faults;
@@ -23,21 +22,7 @@ namespace FtpTools.Engine.Tests.Retrying
 
         private LabServer Server => lab["vsftpd-plain"];
 
-        private RemoteConnectionSlot SlotThrough(FaultRelay relay)
-        {
-            var password = new SecureString();
-            foreach (var c in Server.Password) password.AppendChar(c);
-            var settings = new ConnectionSettings("127.0.0.1")
-            {
-                Port = relay.Port,
-                Encryption = FtpEncryption.None,
-                UserName = Server.User,
-                Password = password,
-                DataConnection = FtpDataConnectionMode.ExtendedPassive,
-                Timeout = TimeSpan.FromSeconds(5),
-            };
-            return RemoteConnectionSlot.Open(new RemoteConnector(ConnectionPlan.From(settings), string.Empty), None);
-        }
+        private RemoteConnectionSlot SlotThrough(FaultRelay relay) => RelayedLab.Slot(Server, relay);
 
         [LabFact]
         public void AControlConnectionClosedWhileIdleIsNoticedWithoutSendingAnything()

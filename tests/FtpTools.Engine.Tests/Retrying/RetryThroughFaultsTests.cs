@@ -3,8 +3,6 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
-using System.Net;
-using System.Security;
 using System.Threading;
 using FtpTools.Engine.Connecting;
 using FtpTools.Engine.Files;
@@ -38,24 +36,9 @@ namespace FtpTools.Engine.Tests.Retrying
 
         private LabServer Server => lab["vsftpd-plain"];
 
-        private FaultRelay Relay(FaultRule? control = null, FaultRule? data = null) =>
-            new FaultRelay(new IPEndPoint(IPAddress.Loopback, Server.Port), control, data);
+        private FaultRelay Relay(FaultRule? control = null, FaultRule? data = null) => RelayedLab.Relay(Server, control, data);
 
-        private RemoteConnectionSlot SlotThrough(FaultRelay relay)
-        {
-            var password = new SecureString();
-            foreach (var c in Server.Password) password.AppendChar(c);
-            var settings = new ConnectionSettings("127.0.0.1")
-            {
-                Port = relay.Port,
-                Encryption = FtpEncryption.None,
-                UserName = Server.User,
-                Password = password,
-                DataConnection = FtpDataConnectionMode.ExtendedPassive,
-                Timeout = TimeSpan.FromSeconds(5),
-            };
-            return RemoteConnectionSlot.Open(new RemoteConnector(ConnectionPlan.From(settings), string.Empty), None);
-        }
+        private RemoteConnectionSlot SlotThrough(FaultRelay relay) => RelayedLab.Slot(Server, relay);
 
         private LocalFileTransfers Transfers(RemoteConnectionSlot slot, int retryCount) => new LocalFileTransfers(slot)
         {
@@ -64,14 +47,7 @@ namespace FtpTools.Engine.Tests.Retrying
             Explained = events.Add,
         };
 
-        private (string RemotePath, byte[] Data) ServerFile(string label)
-        {
-            var data = new byte[FileLength];
-            new Random(label.Length).NextBytes(data);
-            var remote = "/retry-" + label + "-" + Guid.NewGuid().ToString("N").Substring(0, 8) + ".bin";
-            File.WriteAllBytes(OnDisk(remote), data);
-            return (remote, data);
-        }
+        private (string RemotePath, byte[] Data) ServerFile(string label) => RelayedLab.ServerFile(Server, "retry", label, FileLength);
 
         private string OnDisk(string remote) => Path.Combine(Server.RootDirectory, remote.TrimStart('/'));
 

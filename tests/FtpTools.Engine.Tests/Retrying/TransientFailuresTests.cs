@@ -73,6 +73,28 @@ namespace FtpTools.Engine.Tests.Retrying
             Assert.True(transient == TransientFailures.IsTransient(exception), label + ": expected " + (transient ? "transient" : "permanent"));
         }
 
+        [Theory]
+        [MemberData(nameof(Table))]
+        public void WhenConnectingEveryTransientFailureIsTransientAndEveryPermanentOneButAHandshakeCutOffStaysPermanent(string label, Exception exception, bool transient)
+        {
+            Assert.True(transient == TransientFailures.IsTransientWhenConnecting(exception), label + ": expected " + (transient ? "transient" : "permanent") + " when connecting");
+        }
+
+        [Fact]
+        public void ATlsHandshakeCutOffByTheServerIsTransientWhenConnectingOnlyAndARefusedOneNever()
+        {
+            var cut = new FtpTlsException("TLS could not be established with h: the TLS handshake on the control connection failed: Received an unexpected EOF or 0 bytes from the transport stream.", "AUTH TLS", null, new IOException("Received an unexpected EOF or 0 bytes from the transport stream."));
+            var refused = new FtpTlsException("TLS could not be established with h: the TLS handshake on the control connection failed: Authentication failed.", "AUTH TLS", null, new System.Security.Authentication.AuthenticationException("Authentication failed"));
+            var untrusted = new FtpTlsException("TLS could not be established with h: the certificate is not trusted.", "AUTH TLS", null, new IOException("cut")) { Cause = FtpFailureCause.CertificateUntrusted };
+            var authTls4xx = new FtpTlsException("The server refused AUTH TLS (431 Unavailable)", "AUTH TLS", Reply(431, "Unavailable"));
+
+            Assert.False(TransientFailures.IsTransient(cut));
+            Assert.True(TransientFailures.IsTransientWhenConnecting(cut));
+            Assert.False(TransientFailures.IsTransientWhenConnecting(refused));
+            Assert.False(TransientFailures.IsTransientWhenConnecting(untrusted));
+            Assert.False(TransientFailures.IsTransientWhenConnecting(authTls4xx));
+        }
+
         [Fact]
         public void DescribesAFailureByItsReplyOrItsFirstSentence()
         {
