@@ -87,6 +87,20 @@ Describe 'Connect-FtpServer while the server is briefly down' -Skip:$labSkip {
     }
 }
 
+Describe 'A session whose server went down' -Skip:$labSkip {
+    It 'reconnects on its next use, retrying with the session''s -RetryCount/-RetryDelay until vsftpd is back' {
+        $parameters = Get-ConnectParameters 'ftp'
+        $session = Connect-FtpServer @parameters -RetryCount 6 -RetryDelay 1
+        Start-Outage -Server $ftp -PauseMilliseconds 2500
+        $output = Get-FtpChildItem -Session $session -Path / -Verbose 4>&1
+        $verbose = @($output | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object { $_.Message })
+        @($verbose | Where-Object { $_ -match '^Connecting to .* failed \(attempt 1 of 7\): .+ Trying again in 1 s\.$' }).Count | Should -Be 1
+        @($verbose | Where-Object { $_ -match 'reconnected to .*the connection had dropped' }).Count | Should -Be 1
+        $session.IsConnected | Should -BeTrue
+        Disconnect-FtpServer -Session $session
+    }
+}
+
 Describe 'Connect-FtpServer failures that retrying cannot fix, or that are not retried' -Skip:$labSkip {
     It '-RetryCount 0 fails at once with FtpTools.ConnectFailed (ConnectionError), as a single attempt always did' {
         $port = Get-ClosedPort

@@ -3,7 +3,9 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using FtpTools.Engine;
+using FtpTools.Engine.Connecting;
 using FtpTools.Engine.Planning;
+using FtpTools.Engine.Retrying;
 
 namespace FtpTools
 {
@@ -60,7 +62,8 @@ namespace FtpTools
         /// <summary>
         /// The session for the current pipeline object: -Session, or the latest session of this runspace. A session whose
         /// connection dropped since its last use (server restarted, idle timeout, NAT) is reconnected first, with its settings
-        /// and in its directory; a session ended with Disconnect-FtpServer is not.
+        /// and in its directory, retrying transient failures as Connect-FtpServer does (the session's -RetryCount/-RetryDelay);
+        /// a session ended with Disconnect-FtpServer is not.
         /// </summary>
         protected FtpSession CurrentSession => Reconnected(ResolveSession(SessionArgument));
 
@@ -69,7 +72,7 @@ namespace FtpTools
             if (session.IsConnected || !Registry.Sessions.Contains(session)) return session;
             try
             {
-                UseSession(session, () => session.Connection.Reconnect(CancellationToken));
+                UseSession(session, () => session.Connection.Reconnect(new ConnectRetry(session.Retry, RetryWait.Sleep, WriteVerbose), CancellationToken));
             }
             catch (Exception exception) when (IsItemFailure(exception))
             {
