@@ -162,6 +162,22 @@ Describe 'Folders look like Get-ChildItem''s, and -WhatIf says what would happen
         ($items | Where-Object Name -eq 'a.csv').Length | Should -Be 5
     }
 
+    It 'items carry Mode and DirectoryName as Get-ChildItem''s do, and the table groups by folder with them' {
+        $t = New-BracketTree
+        [System.IO.File]::WriteAllText([System.IO.Path]::Combine($t.Disk, 'sub', 'c.csv'), 'c')
+        $items = @(Get-FtpChildItem -Session $s -Path $t.Remote -Recurse)
+        ($items | Where-Object Name -eq 'sub').Mode | Should -Match '^d[rwxsStT-]{9}$'
+        ($items | Where-Object Name -eq 'a.csv').Mode | Should -Match '^-[rwxsStT-]{9}$'
+        ($items | Where-Object Name -eq 'a.csv').DirectoryName | Should -Be $t.Remote
+        $inSub = @($items | Where-Object { $_.FullName.StartsWith($t.Remote + '/sub/') })
+        $inSub.Count | Should -BeGreaterThan 0
+        $inSub | ForEach-Object { $_.DirectoryName | Should -Be ($t.Remote + '/sub') }
+        $table = $items | Format-Table | Out-String -Width 120
+        $table | Should -Match ('Directory: ' + [regex]::Escape($t.Remote) + '\s')
+        $table | Should -Match ('Directory: ' + [regex]::Escape($t.Remote + '/sub') + '\s')
+        $table | Should -Match '(?m)^-[rwxsStT-]{9} +\S+ +\S+( [AP]M)? +5 a\.csv\s*$'
+    }
+
     It 'Where-Object Length -gt 1kb picks no folder' {
         $t = New-BracketTree
         [System.IO.File]::WriteAllBytes((Join-Path $t.Disk 'big.bin'), (New-Object byte[] 5000))

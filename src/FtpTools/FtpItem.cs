@@ -46,8 +46,49 @@ namespace FtpTools
 
         public string? LinkTarget { get; }
 
+        /// <summary>The folder that holds the item ("/" at the root), as FileInfo.DirectoryName names a local file's folder.</summary>
+        public string DirectoryName
+        {
+            get
+            {
+                var slash = FullName.LastIndexOf('/');
+                return slash > 0 ? FullName.Substring(0, slash) : "/";
+            }
+        }
+
+        /// <summary>
+        /// Like Get-ChildItem's Mode on Linux: the type (d directory, l link, - file, ? unknown) and the permissions the server
+        /// reported, "-rw-r--r--"; a permission text of another shape follows after a space, and none leaves the type alone.
+        /// </summary>
+        public string Mode
+        {
+            get
+            {
+                var type = ItemType switch
+                {
+                    FtpItemType.Directory => "d",
+                    FtpItemType.SymbolicLink => "l",
+                    FtpItemType.File => "-",
+                    _ => "?",
+                };
+                if (string.IsNullOrEmpty(Permissions)) return type;
+                return IsUnixPermissionText(Permissions!) ? type + Permissions : type + " " + Permissions;
+            }
+        }
+
         public FtpSession Session { get; }
 
         public override string ToString() => FullName;
+
+        private static bool IsUnixPermissionText(string text)
+        {
+            if (text.Length != 9) return false;
+            foreach (var character in text)
+            {
+                if ("rwxsStT-".IndexOf(character) < 0) return false;
+            }
+
+            return true;
+        }
     }
 }
