@@ -109,7 +109,7 @@ namespace FtpTools
             {
                 Listed = WarnAboutListing,
                 SubdirectoryFailed = (directory, exception) => WriteItemError(session, exception, directory),
-                ShouldDescend = descendIntoHidden ? null : (System.Func<FtpListItem, bool>)(item => !IsHidden(item.Name)),
+                ShouldDescend = descendIntoHidden ? null : (System.Func<RemoteWalkEntry, bool>)(folder => !IsHidden(folder.Item.Name)),
             };
 
         /// <summary>A walker that passes each entry on as its directory's listing is read (Walk with a callback); warnings come as lines arrive.</summary>
@@ -117,7 +117,7 @@ namespace FtpTools
             new RemoteTreeWalker((directory, onItem) => StreamDirectory(session, directory, onItem))
             {
                 SubdirectoryFailed = (directory, exception) => WriteItemError(session, exception, directory),
-                ShouldDescend = descendIntoHidden ? null : (System.Func<FtpListItem, bool>)(item => !IsHidden(item.Name)),
+                ShouldDescend = descendIntoHidden ? null : (System.Func<RemoteWalkEntry, bool>)(folder => !IsHidden(folder.Item.Name)),
             };
 
         /// <summary>

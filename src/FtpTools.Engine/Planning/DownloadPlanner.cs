@@ -52,7 +52,7 @@ namespace FtpTools.Engine.Planning
             // A folder always arrives as a folder of its own name inside -Destination ("/" has no name: its contents go into -Destination).
             var localFolder = TransferTargets.LocalFolderFor(destinationRoot, source.FullName);
             var plan = new List<PlannedDownload> { new PlannedDownload(null, localFolder) };
-            walker.ShouldDescend = folder => filter.IsInScope(RemoteRelativePath.Of(source.FullName, folder.FullName), true);
+            walker.ShouldDescend = folder => filter.IsInScope(folder.RelativePath, true);
             var walked = filter.Apply(walker.Walk(source.FullName, int.MaxValue), e => e.RelativePath, e => e.Item.Type == FtpItemType.Directory);
             foreach (var entry in walked)
             {

@@ -33,8 +33,11 @@ namespace FtpTools.Engine.Planning
         /// <summary>Called with each listing as it is read (the module warns about its unparsed lines); only for a walker built over whole listings.</summary>
         public Action<FtpListing>? Listed { get; set; }
 
-        /// <summary>Decides whether a subdirectory is walked into (null: every one). Get-FtpChildItem without -Force skips hidden ones.</summary>
-        public Func<FtpListItem, bool>? ShouldDescend { get; set; }
+        /// <summary>
+        /// Decides whether a subdirectory is walked into (null: every one), seeing its entry with the path below the start
+        /// (what -Include/-Exclude match). Get-FtpChildItem without -Force skips hidden ones.
+        /// </summary>
+        public Func<RemoteWalkEntry, bool>? ShouldDescend { get; set; }
 
         /// <summary>Called when a subdirectory cannot be listed; the walk goes on. When null the exception propagates. The start directory's failure always propagates.</summary>
         public Action<string, Exception>? SubdirectoryFailed { get; set; }
@@ -70,7 +73,7 @@ namespace FtpTools.Engine.Planning
             {
                 if (!IsEntry(entry.Item)) continue;
                 yield return entry;
-                if (Descends(entry.Item, depth, maxDepth, visited)) subdirectories.Add(entry);
+                if (Descends(entry, depth, maxDepth, visited)) subdirectories.Add(entry);
             }
 
             foreach (var subdirectory in subdirectories)
@@ -89,7 +92,7 @@ namespace FtpTools.Engine.Planning
                 if (!IsEntry(item)) return;
                 var entry = new RemoteWalkEntry(item, depth, Relative(relativeDirectory, item.Name));
                 onEntry(entry);
-                if (Descends(item, depth, maxDepth, visited)) subdirectories.Add(entry);
+                if (Descends(entry, depth, maxDepth, visited)) subdirectories.Add(entry);
             });
             if (!listed) return;
             foreach (var subdirectory in subdirectories)
@@ -100,8 +103,8 @@ namespace FtpTools.Engine.Planning
 
         private static string Relative(string relativeDirectory, string name) => relativeDirectory.Length == 0 ? name : relativeDirectory + "/" + name;
 
-        private bool Descends(FtpListItem item, int depth, int maxDepth, HashSet<string> visited) =>
-            item.Type == FtpItemType.Directory && depth < maxDepth && (ShouldDescend?.Invoke(item) ?? true) && visited.Add(item.FullName);
+        private bool Descends(RemoteWalkEntry entry, int depth, int maxDepth, HashSet<string> visited) =>
+            entry.Item.Type == FtpItemType.Directory && depth < maxDepth && (ShouldDescend?.Invoke(entry) ?? true) && visited.Add(entry.Item.FullName);
 
         /// <summary>Lists one directory into onItem; false when a subdirectory failed and SubdirectoryFailed took the failure. What onItem throws always propagates.</summary>
         private bool TryList(string directory, int depth, Action<FtpListItem> onItem)

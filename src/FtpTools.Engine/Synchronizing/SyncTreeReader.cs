@@ -43,7 +43,7 @@ namespace FtpTools.Engine.Synchronizing
             if (File.Exists(localRoot)) throw new ArgumentException("-LocalPath '" + localRoot + "' is a file, not a folder.");
             if (upload && !Directory.Exists(localRoot)) throw new DirectoryNotFoundException("The local folder '" + localRoot + "' does not exist.");
 
-            remoteWalker.ShouldDescend = item => options.Filter.IsInScope(RemoteRelativePath.Of(remoteRoot, item.FullName), true);
+            remoteWalker.ShouldDescend = folder => options.Filter.IsInScope(folder.RelativePath, true);
             var remote = remoteRootItem is null ? new List<SyncEntry>() : SyncTrees.FromRemote(remoteWalker.Walk(remoteRoot, int.MaxValue));
             var localWalker = new LocalTreeWalker
             {

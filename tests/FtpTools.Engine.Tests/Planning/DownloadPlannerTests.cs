@@ -89,15 +89,5 @@ namespace FtpTools.Engine.Tests.Planning
             Assert.Equal(20, DownloadPlanner.TotalBytes(known));
             Assert.Null(DownloadPlanner.TotalBytes(unknown));
         }
-
-        [Theory]
-        [InlineData("/in", "/in/sub/x", "sub/x")]
-        [InlineData("/", "/sub/x", "sub/x")]
-        [InlineData("/in/", "/in/x", "x")]
-        [InlineData("/in", "/inner/x", "/inner/x")]
-        public void Relative_paths_are_taken_below_the_walked_folder(string root, string fullName, string expected)
-        {
-            Assert.Equal(expected, RemoteRelativePath.Of(root, fullName));
-        }
     }
 }

@@ -25,7 +25,7 @@ namespace FtpTools.Engine.Tests.Planning
         [InlineData(int.MaxValue)]
         public void Pushed_walk_gives_the_pulled_walks_entries_in_the_same_order(int depth)
         {
-            Func<FtpListItem, bool> notHidden = item => !item.Name.StartsWith(".", StringComparison.Ordinal);
+            Func<RemoteWalkEntry, bool> notHidden = entry => !entry.Item.Name.StartsWith(".", StringComparison.Ordinal);
             var pulled = new RemoteTreeWalker(Tree().List) { ShouldDescend = notHidden }.Walk("/in", depth).ToList();
             var pushed = new List<RemoteWalkEntry>();
             new RemoteTreeWalker(Streamed(Tree(), new List<string>())) { ShouldDescend = notHidden }.Walk("/in", depth, pushed.Add);

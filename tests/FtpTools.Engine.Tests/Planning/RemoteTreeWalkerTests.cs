@@ -41,7 +41,7 @@ namespace FtpTools.Engine.Tests.Planning
         public void ShouldDescend_keeps_the_walk_out_of_folders_it_refuses()
         {
             var tree = new FakeRemoteTree("/in/a.txt", "/in/.git/", "/in/.git/config", "/in/b/", "/in/b/c.txt");
-            var walker = new RemoteTreeWalker(tree.List) { ShouldDescend = item => !item.Name.StartsWith(".", StringComparison.Ordinal) };
+            var walker = new RemoteTreeWalker(tree.List) { ShouldDescend = entry => !entry.Item.Name.StartsWith(".", StringComparison.Ordinal) };
             var entries = walker.Walk("/in", int.MaxValue).Select(e => e.RelativePath).ToList();
             Assert.Contains(".git", entries);
             Assert.DoesNotContain(".git/config", entries);
