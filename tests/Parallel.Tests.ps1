@@ -72,11 +72,15 @@ BeforeAll {
     }
 
     # Starts a command in a PowerShell of its own (a runspace of this process) so that the test can stop it as Ctrl+C does.
+    # One statement, not Import-Module and the command as a batch: stopping or disposing a batch can let PowerShell's batch
+    # worker read a variable from the closing runspace on a pool thread, which ends the whole process (seen in CI).
     function Start-ChildCommand([string] $Script, [hashtable] $Arguments) {
         $child = [powershell]::Create()
-        $null = $child.AddScript("Import-Module -Name '$manifest'").AddStatement()
-        $null = $child.AddScript($Script)
-        foreach ($key in $Arguments.Keys) { $null = $child.AddParameter($key, $Arguments[$key]) }
+        $null = $child.AddScript({
+                param($Manifest, $Script, $Arguments)
+                Import-Module -Name $Manifest
+                & ([scriptblock]::Create($Script)) @Arguments
+            }).AddArgument($manifest).AddArgument($Script).AddArgument($Arguments)
         [pscustomobject]@{ PowerShell = $child; Handle = $child.BeginInvoke() }
     }
 }
