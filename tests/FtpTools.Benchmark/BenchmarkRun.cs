@@ -218,7 +218,8 @@ internal static class BenchmarkRun
             rounds.Select(round => round.CpuSeconds).ToArray(),
             rounds.Sum(round => round.Failures), rounds.All(round => round.Problem is null), problem, detail,
             counted?.Counts ?? rounds[^1].RoundTrips,
-            scenario.IsListing ? rounds.Select(round => round.ListingSeconds).ToArray() : null);
+            scenario.IsListing ? rounds.Select(round => round.ListingSeconds).ToArray() : null,
+            scenario.IsListing ? rounds.Select(round => round.SecondListingSeconds).ToArray() : null);
     }
 
     /// <summary>127.0.0.2 -> 127.0.0.1: every server's control port, and the passive ranges of the FTP servers.</summary>

@@ -117,21 +117,30 @@ internal static class EngineChild
     /// <summary>
     /// The folder listed once through IRemoteFileSystem.ListDirectory, the streaming call Get-FtpChildItem makes (MLSD, or
     /// LIST -a where the server has no MLST: vsftpd), every entry counted; the listing alone is timed, in wall time and in
-    /// CPU time of the whole process (JIT and GC threads included; steadier than wall time on a loaded machine). Returns
-    /// the extra result fields.
+    /// CPU time of the whole process (JIT and GC threads included; steadier than wall time on a loaded machine), with the
+    /// JIT compilation it caused; then listed again, timed apart (-1 when the second count differs). Returns the extra result fields.
     /// </summary>
     private static string ListOnce(IRemoteFileSystem session, string folder)
     {
         var counter = new ListingCounter();
         using Process self = Process.GetCurrentProcess();
         TimeSpan cpuBefore = self.TotalProcessorTime;
+        TimeSpan jitBefore = System.Runtime.JitInfo.GetCompilationTime();
+        long methodsBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
         var clock = Stopwatch.StartNew();
         FtpListingCounts counts = session.ListDirectory(folder, counter, CancellationToken.None);
         double seconds = clock.Elapsed.TotalSeconds;
+        double jitSeconds = (System.Runtime.JitInfo.GetCompilationTime() - jitBefore).TotalSeconds;
+        long jitMethods = System.Runtime.JitInfo.GetCompiledMethodCount() - methodsBefore;
+
+        var again = new ListingCounter();
+        clock.Restart();
+        session.ListDirectory(folder, again, CancellationToken.None);
+        double secondSeconds = again.Items == counter.Items ? clock.Elapsed.TotalSeconds : -1;
         self.Refresh();
         double cpuSeconds = (self.TotalProcessorTime - cpuBefore).TotalSeconds;
         return string.Create(CultureInfo.InvariantCulture,
-            $" entries={counter.Items} unparsed={counter.UnparsedLines} refused={counter.RefusedEntries} listing-seconds={seconds:0.000000} listing-cpu-seconds={cpuSeconds:0.000000} listing-command={counts.Command}");
+            $" entries={counter.Items} unparsed={counter.UnparsedLines} refused={counter.RefusedEntries} listing-seconds={seconds:0.000000} listing-cpu-seconds={cpuSeconds:0.000000} listing-command={counts.Command} listing-jit-seconds={jitSeconds:0.000000} listing-jit-methods={jitMethods} listing-second-seconds={secondSeconds:0.000000}");
     }
 
     /// <summary>0 in FileStream's constructor means no FileStream buffer: the engine already reads and writes in large blocks.</summary>

@@ -98,11 +98,12 @@ internal sealed class EngineTool : ITransferTool
             // The table shows the listing alone, as for Get-FtpChildItem; Connect..Disconnect goes to the notes.
             entries = int.Parse(fields["entries"], CultureInfo.InvariantCulture);
             detail = string.Create(CultureInfo.InvariantCulture,
-                $"seconds = {fields["listing-command"]} alone (CPU {double.Parse(fields["listing-cpu-seconds"], CultureInfo.InvariantCulture):0.000} s); connect to disconnect {seconds:0.000} s; unparsed {fields["unparsed"]}, refused {fields["refused"]}; ") + detail;
+                $"seconds = {fields["listing-command"]} alone (CPU {double.Parse(fields["listing-cpu-seconds"], CultureInfo.InvariantCulture):0.000} s, of which JIT {double.Parse(fields["listing-jit-seconds"], CultureInfo.InvariantCulture):0.000} s for {fields["listing-jit-methods"]} methods); connect to disconnect {seconds:0.000} s; unparsed {fields["unparsed"]}, refused {fields["refused"]}; ") + detail;
             seconds = double.Parse(fields["listing-seconds"], CultureInfo.InvariantCulture);
         }
 
-        return new ToolAttempt(seconds, run.PeakRssKiB, run.CpuSeconds, 0, int.Parse(fields["failures"], CultureInfo.InvariantCulture), run.StandardError.Trim(), detail, roundTrips, Entries: entries, ListingSeconds: plan.Scenario.IsListing ? seconds : -1);
+        return new ToolAttempt(seconds, run.PeakRssKiB, run.CpuSeconds, 0, int.Parse(fields["failures"], CultureInfo.InvariantCulture), run.StandardError.Trim(), detail, roundTrips, Entries: entries, ListingSeconds: plan.Scenario.IsListing ? seconds : -1,
+            SecondListingSeconds: plan.Scenario.IsListing ? double.Parse(fields["listing-second-seconds"], CultureInfo.InvariantCulture) : -1);
     }
 
     /// <summary>The apphost `dotnet run` built, or `dotnet FtpTools.Benchmark.dll` when started through the muxer.</summary>

@@ -68,6 +68,7 @@ internal sealed class ScenarioRunner
         string? detail = null;
         double seconds = 0;
         double listingSeconds = -1;
+        double secondListingSeconds = -1;
         try
         {
             for (int attempt = 1; attempt <= BenchmarkSettings.MaxAttempts; attempt++)
@@ -103,6 +104,7 @@ internal sealed class ScenarioRunner
                 else if (plan.Scenario.IsListing)
                 {
                     listingSeconds = result.ListingSeconds;
+                    secondListingSeconds = result.SecondListingSeconds;
                     problem = result.ExitCode != 0 ? "exit code " + result.ExitCode
                         : result.Entries != plan.ListEntries ? $"listed {result.Entries} entries, expected {plan.ListEntries}"
                         : null;
@@ -142,7 +144,7 @@ internal sealed class ScenarioRunner
         }
 
         detail = detail is null ? notes : notes is null ? detail : detail + "; " + notes;
-        return new RoundResult(seconds, peakRss, cpuSeconds, failures, problem, detail, roundTrips, listingSeconds);
+        return new RoundResult(seconds, peakRss, cpuSeconds, failures, problem, detail, roundTrips, listingSeconds, secondListingSeconds);
     }
 
     private string? Notes(TransferPlan plan, RelayCounts relayed, (int Commands, int DataConnections) logged, bool hasLog)

@@ -7,6 +7,8 @@ namespace FtpTools.Benchmark;
 /// RoundTrips: commands and data connections the tool's trace showed (engine and cmdlet on FTP), else null.
 /// Entries: for a listing, how many entries the tool reported (-1: none reported). ListingSeconds: the listing alone
 /// (curl: its own time_total - time_pretransfer; engine and cmdlet: the same as Seconds), -1 where not known.
+/// SecondListingSeconds: engine and cmdlet list the folder again in the same session, untimed in Seconds: the first listing
+/// in a process pays for compiling the code it runs, the second shows the steady state; -1 for the other tools.
 /// </summary>
 internal sealed record ToolAttempt(
     double Seconds,
@@ -19,4 +21,5 @@ internal sealed record ToolAttempt(
     RoundTrips? RoundTrips = null,
     bool Retryable = true,
     int Entries = -1,
-    double ListingSeconds = -1);
+    double ListingSeconds = -1,
+    double SecondListingSeconds = -1);

@@ -27,7 +27,7 @@ namespace FtpTools.Engine
             if (context is null) throw new ArgumentNullException(nameof(context));
             item = null;
 
-            var match = LinePattern.Match(line.TrimEnd('\r', '\n'));
+            var match = LinePattern.Match(line.TrimEnd(FtpListingParserChain.LineEndChars));
             if (!match.Success) return false;
             if (!TryReadTimestamp(match, out var lastWriteTime)) return false;
 

@@ -15,6 +15,9 @@ namespace FtpTools.Engine
         public const string ListCommand = "LIST";
         public const string MlsdCommand = "MLSD";
 
+        /// <summary>What is trimmed from the end of every listing line (one array, not one per call).</summary>
+        internal static readonly char[] LineEndChars = { '\r', '\n' };
+
         /// <summary>The default chain: Unix "ls -l" lines, then IIS/DOS lines.</summary>
         public FtpListingParserChain()
             : this(new IFtpListingParser[] { new UnixListingParser(), new DosListingParser() })
@@ -106,7 +109,7 @@ namespace FtpTools.Engine
             if (context is null) throw new ArgumentNullException(nameof(context));
             if (stream is null) throw new ArgumentNullException(nameof(stream));
             if (rawLine is null) return;
-            var line = rawLine.TrimEnd('\r', '\n');
+            var line = rawLine.TrimEnd(LineEndChars);
             if (line.Trim().Length == 0) return;
 
             var understood = command == MlsdCommand ? MlsdParser.TryParse(line, context, out var item) : TryParseListLine(line, context, out item);

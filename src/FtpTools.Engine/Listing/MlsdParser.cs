@@ -35,7 +35,7 @@ namespace FtpTools.Engine
         public bool TryParseMlst(string line, FtpListingContext context, out FtpListItem? item)
         {
             if (line is null) throw new ArgumentNullException(nameof(line));
-            var text = line.TrimEnd('\r', '\n');
+            var text = line.TrimEnd(FtpListingParserChain.LineEndChars);
             if (text.StartsWith(" ", StringComparison.Ordinal)) text = text.Substring(1);
             return TryParseEntry(text, context, nameIsPath: true, out item);
         }
@@ -45,7 +45,7 @@ namespace FtpTools.Engine
         {
             if (line is null) throw new ArgumentNullException(nameof(line));
             name = string.Empty;
-            var text = line.TrimEnd('\r', '\n');
+            var text = line.TrimEnd(FtpListingParserChain.LineEndChars);
 
             // An entry with no facts is just " name" (RFC 3659 section 7.2).
             if (text.StartsWith(" ", StringComparison.Ordinal))

@@ -35,9 +35,20 @@ namespace FtpTools.Engine
             if (item is null) throw new ArgumentNullException(nameof(item));
             var reason = WhyUnsafe(item.Name);
             if (reason != null) return reason;
-            if (directory != null && !string.Equals(item.FullName, FtpPath.Combine(directory, item.Name), StringComparison.Ordinal))
+            if (directory != null && !IsCombination(item.FullName, directory, item.Name))
                 return "its full path '" + Printable(item.FullName) + "' is not inside '" + Printable(directory) + "'";
             return null;
+        }
+
+        /// <summary>Whether fullName equals FtpPath.Combine(directory, name), compared in place: this runs for every listed entry.</summary>
+        private static bool IsCombination(string fullName, string directory, string name)
+        {
+            if (directory.Length == 0 || name.StartsWith("/", StringComparison.Ordinal)) return string.Equals(fullName, name, StringComparison.Ordinal);
+            var separator = directory[directory.Length - 1] == '/' ? 0 : 1;
+            return fullName.Length == directory.Length + separator + name.Length
+                && string.CompareOrdinal(fullName, 0, directory, 0, directory.Length) == 0
+                && (separator == 0 || fullName[directory.Length] == '/')
+                && string.CompareOrdinal(fullName, directory.Length + separator, name, 0, name.Length) == 0;
         }
 
         public static bool IsSafe(string? name) => WhyUnsafe(name) is null;

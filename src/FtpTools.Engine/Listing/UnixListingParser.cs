@@ -1,6 +1,4 @@
 using System;
-using System.Collections.Generic;
-using System.Globalization;
 
 namespace FtpTools.Engine
 {
@@ -23,6 +21,8 @@ namespace FtpTools.Engine
         private const string MonthAbbreviations = "janfebmaraprmayjunjulaugsepoctnovdec";
         private const int IsoDateLength = 10;
 
+        private static readonly char[] LeadingBlankChars = { ' ', '\t' };
+
         public bool TryParse(string line, FtpListingContext context, out FtpListItem? item)
         {
             if (line is null) throw new ArgumentNullException(nameof(line));
@@ -30,16 +30,18 @@ namespace FtpTools.Engine
             item = null;
 
             // A STAT reply may indent the listing line by one space; no Unix line starts with meaningful whitespace.
-            var text = line.TrimEnd('\r', '\n').TrimStart(' ', '\t');
+            var text = line.TrimEnd(FtpListingParserChain.LineEndChars).TrimStart(LeadingBlankChars);
             if (IsTotalLine(text)) return true;
 
+            // Tokens are positions in text and are compared in place: a listing runs this for every line, and cutting each
+            // column out as a string doubled what a listing allocated.
             var tokens = Tokenize(text);
-            if (tokens.Count < 8) return false;
-            if (!TryReadMode(tokens[0].Text(text), out var typeChar, out var permissions)) return false;
+            if (tokens.Length < 8) return false;
+            if (!TryReadMode(text, tokens[0], out var typeChar)) return false;
 
             // The date is found first because the columns before it vary (no group, device numbers); the first place that reads as
             // size + date with a valid owner column count wins, so a name that itself contains a date cannot confuse it.
-            for (var dateIndex = 4; dateIndex + 2 < tokens.Count; dateIndex++)
+            for (var dateIndex = 4; dateIndex + 2 < tokens.Length; dateIndex++)
             {
                 if (!TryReadDate(text, tokens, dateIndex, context.Clock, out var lastWriteTime, out var approximate, out var dateTokenCount)) continue;
                 if (!TryReadSize(text, tokens, dateIndex, out var length, out var sizeStartIndex, out var isDeviceNumbers)) continue;
@@ -66,7 +68,7 @@ namespace FtpTools.Engine
                     Length = typeChar == 'c' || typeChar == 'b' || isDeviceNumbers ? null : length,
                     LastWriteTime = lastWriteTime,
                     LastWriteTimeIsApproximate = approximate,
-                    Permissions = permissions,
+                    Permissions = text.Substring(tokens[0].Start + 1, PermissionsLength),
                     Owner = owner,
                     Group = group,
                     LinkTarget = linkTarget,
@@ -82,66 +84,66 @@ namespace FtpTools.Engine
         {
             if (!text.StartsWith("total", StringComparison.OrdinalIgnoreCase)) return false;
             var rest = text.Substring("total".Length).Trim();
-            return rest.Length > 0 && IsDigits(rest);
+            return rest.Length > 0 && IsDigits(rest, new Token(0, rest.Length));
         }
 
         /// <summary>Reads "drwxr-sr-t" with an optional ACL/extended-attribute marker ('+', '@', '.') after it.</summary>
-        private static bool TryReadMode(string token, out char typeChar, out string permissions)
+        private static bool TryReadMode(string text, Token token, out char typeChar)
         {
             typeChar = '\0';
-            permissions = string.Empty;
+            var start = token.Start;
             if (token.Length != 1 + PermissionsLength && token.Length != 2 + PermissionsLength) return false;
-            if (TypeChars.IndexOf(token[0]) < 0) return false;
-            if (token.Length == 2 + PermissionsLength && "+@.".IndexOf(token[1 + PermissionsLength]) < 0) return false;
+            if (TypeChars.IndexOf(text[start]) < 0) return false;
+            if (token.Length == 2 + PermissionsLength && "+@.".IndexOf(text[start + 1 + PermissionsLength]) < 0) return false;
 
             for (var triplet = 0; triplet < 3; triplet++)
             {
-                var offset = 1 + (triplet * 3);
-                if (token[offset] != 'r' && token[offset] != '-') return false;
-                if (token[offset + 1] != 'w' && token[offset + 1] != '-') return false;
+                var offset = start + 1 + (triplet * 3);
+                if (text[offset] != 'r' && text[offset] != '-') return false;
+                if (text[offset + 1] != 'w' && text[offset + 1] != '-') return false;
                 var executeChars = triplet == 2 ? "x-tT" : "x-sS";
-                if (executeChars.IndexOf(token[offset + 2]) < 0) return false;
+                if (executeChars.IndexOf(text[offset + 2]) < 0) return false;
             }
 
-            typeChar = token[0];
-            permissions = token.Substring(1, PermissionsLength);
+            typeChar = text[start];
             return true;
         }
 
         /// <summary>Reads "Nov 21 05:05", "Jan  2  2021" or "2026-11-21 09:15" starting at tokens[dateIndex].</summary>
-        private static bool TryReadDate(string text, IReadOnlyList<Token> tokens, int dateIndex, IFtpClock clock, out DateTimeOffset lastWriteTime, out bool approximate, out int dateTokenCount)
+        private static bool TryReadDate(string text, Token[] tokens, int dateIndex, IFtpClock clock, out DateTimeOffset lastWriteTime, out bool approximate, out int dateTokenCount)
         {
             lastWriteTime = default;
             approximate = false;
             dateTokenCount = 0;
 
-            var first = tokens[dateIndex].Text(text);
-            var second = tokens[dateIndex + 1].Text(text);
-            // The shape check first: TryParseExact is costly, and this runs for every line of a listing.
-            if (first.Length == IsoDateLength && first[4] == '-' && first[7] == '-'
-                && DateTime.TryParseExact(first, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var isoDate))
+            var first = tokens[dateIndex];
+            var second = tokens[dateIndex + 1];
+            if (first.Length == IsoDateLength && text[first.Start + 4] == '-' && text[first.Start + 7] == '-')
             {
-                if (!TryReadTimeOfDay(second, out var isoTime)) return false;
-                lastWriteTime = new DateTimeOffset(isoDate.Add(isoTime), TimeSpan.Zero);
+                if (!TryReadNumber(text, first.Start, 4, out var isoYear) || !TryReadNumber(text, first.Start + 5, 2, out var isoMonth)
+                    || !TryReadNumber(text, first.Start + 8, 2, out var isoDay)) return false;
+                if (isoMonth < 1 || isoMonth > 12) return false;
+                if (!TryReadTimeOfDay(text, second, out var isoTime)) return false;
+                if (!TryCreateUtc(isoYear, isoMonth, isoDay, isoTime, out lastWriteTime)) return false;
                 dateTokenCount = 2;
                 return true;
             }
 
-            var month = ToMonthNumber(first);
+            var month = ToMonthNumber(text, first);
             if (month == 0) return false;
-            if (second.Length > 2 || !IsDigits(second)) return false;
-            var day = int.Parse(second, NumberStyles.None, CultureInfo.InvariantCulture);
-            var third = tokens[dateIndex + 2].Text(text);
+            if (second.Length > 2 || !IsDigits(text, second)) return false;
+            TryReadNumber(text, second.Start, second.Length, out var day);
+            var third = tokens[dateIndex + 2];
             dateTokenCount = 3;
             approximate = true;
 
-            if (third.Length == 4 && IsDigits(third))
+            if (third.Length == 4 && IsDigits(text, third))
             {
-                var year = int.Parse(third, NumberStyles.None, CultureInfo.InvariantCulture);
+                TryReadNumber(text, third.Start, 4, out var year);
                 return TryCreateUtc(year, month, day, TimeSpan.Zero, out lastWriteTime);
             }
 
-            if (!TryReadTimeOfDay(third, out var timeOfDay)) return false;
+            if (!TryReadTimeOfDay(text, third, out var timeOfDay)) return false;
             var now = clock.UtcNow.ToUniversalTime();
             if (TryCreateUtc(now.Year, month, day, timeOfDay, out var thisYear) && thisYear <= now.AddDays(1))
             {
@@ -153,12 +155,12 @@ namespace FtpTools.Engine
         }
 
         /// <summary>1-12 for an English month abbreviation ("Nov", "nov"), otherwise 0.</summary>
-        private static int ToMonthNumber(string token)
+        private static int ToMonthNumber(string text, Token token)
         {
             if (token.Length != 3) return 0;
             for (var month = 0; month < 12; month++)
             {
-                if (string.Compare(token, 0, MonthAbbreviations, month * 3, 3, StringComparison.OrdinalIgnoreCase) == 0) return month + 1;
+                if (string.Compare(text, token.Start, MonthAbbreviations, month * 3, 3, StringComparison.OrdinalIgnoreCase) == 0) return month + 1;
             }
 
             return 0;
@@ -168,17 +170,18 @@ namespace FtpTools.Engine
         /// "H:mm", "HH:mm", "H:mm:ss" or "HH:mm:ss" (hours 0-23, minutes and seconds 00-59), read by hand: DateTime.TryParseExact
         /// with those formats cost more than the rest of the line's parsing together.
         /// </summary>
-        private static bool TryReadTimeOfDay(string token, out TimeSpan timeOfDay)
+        private static bool TryReadTimeOfDay(string text, Token token, out TimeSpan timeOfDay)
         {
             timeOfDay = default;
-            var colon = token.IndexOf(':');
+            var colon = text.IndexOf(':', token.Start, token.Length) - token.Start;
             if (colon < 1 || colon > 2) return false;
             var rest = token.Length - colon - 1;
             if (rest != 2 && rest != 5) return false;
-            if (!TryReadNumber(token, 0, colon, out var hours) || hours > 23) return false;
-            if (!TryReadNumber(token, colon + 1, 2, out var minutes) || minutes > 59) return false;
+            var start = token.Start;
+            if (!TryReadNumber(text, start, colon, out var hours) || hours > 23) return false;
+            if (!TryReadNumber(text, start + colon + 1, 2, out var minutes) || minutes > 59) return false;
             var seconds = 0;
-            if (rest == 5 && (token[colon + 3] != ':' || !TryReadNumber(token, colon + 4, 2, out seconds) || seconds > 59)) return false;
+            if (rest == 5 && (text[start + colon + 3] != ':' || !TryReadNumber(text, start + colon + 4, 2, out seconds) || seconds > 59)) return false;
             timeOfDay = new TimeSpan(hours, minutes, seconds);
             return true;
         }
@@ -205,27 +208,27 @@ namespace FtpTools.Engine
         }
 
         /// <summary>Reads the size just before the date, or a device's "major, minor" (also "major,minor").</summary>
-        private static bool TryReadSize(string text, IReadOnlyList<Token> tokens, int dateIndex, out long? length, out int sizeStartIndex, out bool isDeviceNumbers)
+        private static bool TryReadSize(string text, Token[] tokens, int dateIndex, out long? length, out int sizeStartIndex, out bool isDeviceNumbers)
         {
             length = null;
             isDeviceNumbers = false;
             sizeStartIndex = dateIndex - 1;
-            var sizeText = tokens[sizeStartIndex].Text(text);
+            var size = tokens[sizeStartIndex];
 
-            var comma = sizeText.IndexOf(',');
-            if (comma > 0 && IsDigits(sizeText.Substring(0, comma)) && IsDigits(sizeText.Substring(comma + 1)))
+            var comma = text.IndexOf(',', size.Start, size.Length);
+            if (comma > size.Start && IsDigits(text, new Token(size.Start, comma)) && IsDigits(text, new Token(comma + 1, size.End)))
             {
                 isDeviceNumbers = true;
                 return true;
             }
 
-            if (!IsDigits(sizeText)) return false;
+            if (!IsDigits(text, size)) return false;
 
             var before = sizeStartIndex - 1;
             if (before >= 1)
             {
-                var beforeText = tokens[before].Text(text);
-                if (beforeText.Length > 1 && beforeText[beforeText.Length - 1] == ',' && IsDigits(beforeText.Substring(0, beforeText.Length - 1)))
+                var beforeToken = tokens[before];
+                if (beforeToken.Length > 1 && text[beforeToken.End - 1] == ',' && IsDigits(text, new Token(beforeToken.Start, beforeToken.End - 1)))
                 {
                     sizeStartIndex = before;
                     isDeviceNumbers = true;
@@ -233,8 +236,22 @@ namespace FtpTools.Engine
                 }
             }
 
-            if (!long.TryParse(sizeText, NumberStyles.None, CultureInfo.InvariantCulture, out var size)) return false;
-            length = size;
+            if (!TryReadLength(text, size, out var value)) return false;
+            length = value;
+            return true;
+        }
+
+        /// <summary>A run of digits as a long; false when it does not fit.</summary>
+        private static bool TryReadLength(string text, Token token, out long value)
+        {
+            value = 0;
+            for (var index = token.Start; index < token.End; index++)
+            {
+                var digit = text[index] - '0';
+                if (value > (long.MaxValue - digit) / 10) return false;
+                value = (value * 10) + digit;
+            }
+
             return true;
         }
 
@@ -242,7 +259,7 @@ namespace FtpTools.Engine
         /// The columns between the mode and the size: "links owner group", or with the group missing "links owner".
         /// Two columns without a numeric link count are read as "owner group".
         /// </summary>
-        private static bool TryReadOwnership(string text, IReadOnlyList<Token> tokens, int firstIndex, int endIndex, out string? owner, out string? group)
+        private static bool TryReadOwnership(string text, Token[] tokens, int firstIndex, int endIndex, out string? owner, out string? group)
         {
             owner = null;
             group = null;
@@ -250,19 +267,18 @@ namespace FtpTools.Engine
             switch (count)
             {
                 case 3:
-                    if (!IsDigits(tokens[firstIndex].Text(text))) return false;
+                    if (!IsDigits(text, tokens[firstIndex])) return false;
                     owner = tokens[firstIndex + 1].Text(text);
                     group = tokens[firstIndex + 2].Text(text);
                     return true;
                 case 2:
-                    var firstText = tokens[firstIndex].Text(text);
-                    if (IsDigits(firstText))
+                    if (IsDigits(text, tokens[firstIndex]))
                     {
                         owner = tokens[firstIndex + 1].Text(text);
                     }
                     else
                     {
-                        owner = firstText;
+                        owner = tokens[firstIndex].Text(text);
                         group = tokens[firstIndex + 1].Text(text);
                     }
 
@@ -283,28 +299,35 @@ namespace FtpTools.Engine
             }
         }
 
-        private static bool IsDigits(string text)
+        private static bool IsDigits(string text, Token token)
         {
-            if (text.Length == 0) return false;
-            foreach (var c in text)
+            if (token.Length == 0) return false;
+            for (var index = token.Start; index < token.End; index++)
             {
+                var c = text[index];
                 if (c < '0' || c > '9') return false;
             }
 
             return true;
         }
 
-        private static List<Token> Tokenize(string text)
+        private static Token[] Tokenize(string text)
         {
-            var tokens = new List<Token>();
-            var index = 0;
-            while (index < text.Length)
+            var count = 0;
+            for (var index = 0; index < text.Length; index++)
             {
-                while (index < text.Length && text[index] == ' ') index++;
-                if (index >= text.Length) break;
-                var start = index;
-                while (index < text.Length && text[index] != ' ') index++;
-                tokens.Add(new Token(start, index));
+                if (text[index] != ' ' && (index == 0 || text[index - 1] == ' ')) count++;
+            }
+
+            var tokens = new Token[count];
+            var next = 0;
+            var position = 0;
+            while (next < count)
+            {
+                while (text[position] == ' ') position++;
+                var start = position;
+                while (position < text.Length && text[position] != ' ') position++;
+                tokens[next++] = new Token(start, position);
             }
 
             return tokens;
@@ -313,15 +336,16 @@ namespace FtpTools.Engine
         /// <summary>A run of non-space characters, kept as positions so the name can be cut from the original text with its own spacing.</summary>
         private readonly struct Token
         {
+            public readonly int Start;
+            public readonly int End;
+
             public Token(int start, int end)
             {
                 Start = start;
                 End = end;
             }
 
-            public int Start { get; }
-
-            public int End { get; }
+            public int Length => End - Start;
 
             public string Text(string line) => line.Substring(Start, End - Start);
         }

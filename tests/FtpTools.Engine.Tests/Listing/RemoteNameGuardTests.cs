@@ -43,6 +43,23 @@ namespace FtpTools.Engine.Tests.Listing
             Assert.Null(RemoteNameGuard.WhyUnsafe(new FtpListItem("x", "/x", FtpItemType.File), "/"));
         }
 
+        [Theory]
+        [InlineData("/in/", "/in/x", true)]
+        [InlineData("", "x", true)]
+        [InlineData("/in", "/inx", false)]
+        [InlineData("/in", "/in//x", false)]
+        [InlineData("/in", "/in/x/", false)]
+        [InlineData("/in", "/IN/x", false)]
+        [InlineData("/in", "/in/y", false)]
+        [InlineData("/in", "/in/xx", false)]
+        [InlineData("/in/", "/in//x", false)]
+        public void The_full_path_must_be_exactly_the_directory_joined_with_the_name(string directory, string fullName, bool accepted)
+        {
+            var reason = RemoteNameGuard.WhyUnsafe(new FtpListItem("x", fullName, FtpItemType.File), directory);
+            Assert.Equal(accepted, reason is null);
+            Assert.Equal(accepted, fullName == FtpPath.Combine(directory, "x"));
+        }
+
         [Fact]
         public void Printable_shows_control_characters_as_escapes()
         {
