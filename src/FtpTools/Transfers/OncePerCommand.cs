@@ -1,21 +1,21 @@
-using System.Management.Automation;
+using System;
 
 namespace FtpTools
 {
-    /// <summary>A verbose message a command says once however many files it applies to (the first file's reason stands for all).</summary>
-    internal sealed class VerboseOnce
+    /// <summary>A message a command writes once however many files it applies to (the first file's reason stands for all).</summary>
+    internal sealed class OncePerCommand
     {
-        private readonly string prefix;
-        private bool said;
+        private readonly Action<string> write;
+        private bool written;
 
-        public VerboseOnce(string prefix) => this.prefix = prefix;
+        public OncePerCommand(Action<string> write) => this.write = write;
 
         /// <summary>On the pipeline thread.</summary>
-        public void Say(Cmdlet cmdlet, string reason)
+        public void Write(string message)
         {
-            if (said) return;
-            said = true;
-            cmdlet.WriteVerbose(prefix + reason);
+            if (written) return;
+            written = true;
+            write(message);
         }
     }
 }
