@@ -11,25 +11,14 @@ namespace FtpTools
         [Parameter]
         public FtpHashAlgorithm Algorithm { get; set; } = FtpHashAlgorithm.SHA256;
 
-        protected override void ProcessRecord()
+        protected override void ProcessRecord() => ForEachRequestedItem((session, item) =>
         {
-            var session = CurrentSession;
-            var literal = IsLiteralPath;
-            foreach (var path in RequestedPaths)
+            if (item.Type == FtpItemType.Directory) return;
+            TryItem(session, item.FullName, () =>
             {
-                TryItem(session, path, () =>
-                {
-                    foreach (var item in FindItems(session, path, literal))
-                    {
-                        if (item.Type == FtpItemType.Directory) continue;
-                        TryItem(session, item.FullName, () =>
-                        {
-                            var result = session.FileSystem.GetHash(item.FullName, Algorithm, CancellationToken);
-                            WriteObject(new FtpFileHash(result.Algorithm.ToString(), result.Hash.ToUpperInvariant(), item.FullName));
-                        });
-                    }
-                });
-            }
-        }
+                var result = session.FileSystem.GetHash(item.FullName, Algorithm, CancellationToken);
+                WriteObject(new FtpFileHash(result.Algorithm.ToString(), result.Hash.ToUpperInvariant(), item.FullName));
+            });
+        });
     }
 }

@@ -6,18 +6,6 @@ namespace FtpTools
     [OutputType(typeof(FtpItem))]
     public sealed class GetFtpItemCommand : FtpRemotePathCmdlet
     {
-        protected override void ProcessRecord()
-        {
-            var session = CurrentSession;
-            var literal = IsLiteralPath;
-            foreach (var path in RequestedPaths)
-            {
-                TryItem(session, path, () =>
-                {
-                    foreach (var item in FindItems(session, path, literal))
-                        WriteObject(ToFtpItem(item, session));
-                });
-            }
-        }
+        protected override void ProcessRecord() => ForEachRequestedItem((session, item) => WriteObject(ToFtpItem(item, session)));
     }
 }
