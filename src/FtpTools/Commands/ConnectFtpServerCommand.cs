@@ -1,6 +1,5 @@
 using System;
 using System.Management.Automation;
-using System.IO;
 using System.Security;
 using FtpTools.Engine;
 using FtpTools.Engine.Connecting;
