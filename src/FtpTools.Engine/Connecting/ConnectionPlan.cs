@@ -103,12 +103,7 @@ namespace FtpTools.Engine.Connecting
                 options.ActivePortMax = range.High;
             }
 
-            if (settings.ActiveExternalAddress != null)
-            {
-                if (!IPAddress.TryParse(settings.ActiveExternalAddress, out var external))
-                    throw new ArgumentException("-ActiveExternalAddress '" + settings.ActiveExternalAddress + "' is not an IP address.", "ActiveExternalAddress");
-                options.ActiveExternalAddress = external;
-            }
+            if (settings.ActiveExternalAddress != null) options.ActiveExternalAddress = ActiveExternalAddress.Parse(settings.ActiveExternalAddress);
 
             foreach (var thumbprint in settings.CertificateThumbprints) options.PinnedCertificateThumbprints.Add(CertificateThumbprint.Normalize(thumbprint));
             options.TlsProtocols = TlsProtocolNames.ToSslProtocols(settings.TlsProtocols);

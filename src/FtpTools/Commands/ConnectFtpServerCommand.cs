@@ -1,6 +1,5 @@
 using System;
 using System.Management.Automation;
-using System.IO;
 using System.Security;
 using FtpTools.Engine;
 using FtpTools.Engine.Connecting;
@@ -10,7 +9,7 @@ namespace FtpTools
 {
     [Cmdlet(VerbsCommunications.Connect, "FtpServer")]
     [OutputType(typeof(FtpSession))]
-    public sealed class ConnectFtpServerCommand : FtpCmdlet
+    public sealed class ConnectFtpServerCommand : FtpCmdlet, IConnectionParameters
     {
         [Parameter(Mandatory = true, Position = 0)]
         [Alias("Server", "HostName")]
@@ -126,46 +125,17 @@ namespace FtpTools
             WriteObject(session);
         }
 
-        private static string ModuleDirectory => Path.GetDirectoryName(typeof(ConnectFtpServerCommand).Assembly.Location) ?? string.Empty;
-
         private ConnectionPlan Plan(TraceRelay relay)
         {
-            var hasCredential = Credential != null && Credential != PSCredential.Empty;
-            var settings = new ConnectionSettings(ComputerName)
-            {
-                Port = Port,
-                Protocol = Given(nameof(Protocol)) ? Protocol : (RemoteProtocol?)null,
-                Encryption = Given(nameof(Encryption)) ? Encryption : (FtpEncryption?)null,
-                UserName = hasCredential ? Credential!.UserName : null,
-                Password = hasCredential ? Credential!.Password : null,
-                DataConnection = DataConnection,
-                ActivePortRange = ActivePortRange,
-                ActiveExternalAddress = ActiveExternalAddress,
-                UseServerPassiveAddress = UseServerPassiveAddress.IsPresent,
-                SkipCertificateCheck = SkipCertificateCheck.IsPresent,
-                KeyPassphrase = KeyPassphrase,
-                KnownHostsFile = KnownHostsFile is null ? null : GetUnresolvedProviderPathFromPSPath(KnownHostsFile),
-                AcceptNewHostKey = AcceptNewHostKey.IsPresent,
-                Timeout = TimeSpan.FromSeconds(Timeout),
-                KeepAliveInterval = TimeSpan.FromSeconds(KeepAliveInterval),
-                Trace = relay.Forward,
-            };
-            foreach (var name in MyInvocation.BoundParameters.Keys) settings.GivenParameters.Add(name);
-            foreach (var thumbprint in CertificateThumbprint ?? Array.Empty<string>()) settings.CertificateThumbprints.Add(thumbprint);
-            foreach (var name in TlsProtocol ?? Array.Empty<string>()) settings.TlsProtocols.Add(name);
+            var settings = ConnectionParameters.ToSettings(this);
+            settings.DataConnection = DataConnection;
+            settings.UseServerPassiveAddress = UseServerPassiveAddress.IsPresent;
+            settings.KeyPassphrase = KeyPassphrase;
+            settings.AcceptNewHostKey = AcceptNewHostKey.IsPresent;
+            settings.KeepAliveInterval = TimeSpan.FromSeconds(KeepAliveInterval);
+            settings.Trace = relay.Forward;
             foreach (var keyFile in KeyFile ?? Array.Empty<string>()) settings.KeyFiles.Add(GetUnresolvedProviderPathFromPSPath(keyFile));
-            foreach (var pin in HostKeyFingerprint ?? Array.Empty<string>()) settings.HostKeyFingerprints.Add(pin);
-            try
-            {
-                return ConnectionPlan.From(settings);
-            }
-            catch (ArgumentException exception)
-            {
-                ThrowInvalidArgument(FtpErrorClassifier.MessageWithoutParameterName(exception), ComputerName);
-                throw;
-            }
+            return CheckArguments(() => ConnectionPlan.From(settings), ComputerName);
         }
-
-        private bool Given(string parameterName) => MyInvocation.BoundParameters.ContainsKey(parameterName);
     }
 }

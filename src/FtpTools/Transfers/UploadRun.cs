@@ -20,7 +20,7 @@ namespace FtpTools
         private readonly FtpIfExists ifExists;
         private readonly bool atomic;
         private readonly bool passThru;
-        private bool timeWarningWritten;
+        private readonly OncePerCommand timesNotKept;
 
         public UploadRun(FtpTransferCmdlet cmdlet, FtpIfExists ifExists, bool atomic, bool passThru)
         {
@@ -28,6 +28,7 @@ namespace FtpTools
             this.ifExists = ifExists;
             this.atomic = atomic;
             this.passThru = passThru;
+            timesNotKept = new OncePerCommand(reason => cmdlet.WriteWarning(FtpErrorIds.ModificationTimeNotKept, reason));
         }
 
         /// <summary>The steps for one session's sources; a terminating error when -Destination cannot be looked up.</summary>
@@ -90,7 +91,7 @@ namespace FtpTools
         /// <summary>On a worker thread: writes nothing itself, everything it says goes through the lane to the pipeline thread.</summary>
         private UploadOutcome Upload(FtpSession session, TransferWorkItem item, TransferLane lane, TransferProgressReporter reporter, CancellationToken cancellationToken)
         {
-            var transfers = cmdlet.Configure(new LocalFileTransfers(lane.Connection), session, cmdlet.RetryPolicyFor(session), lane, reporter, WarnOnceAboutTimes);
+            var transfers = cmdlet.Configure(new LocalFileTransfers(lane.Connection), session, cmdlet.RetryPolicyFor(session), lane, reporter, timesNotKept.Write);
             transfers.Atomic = atomic;
             var result = transfers.UploadFromFile(item.LocalPath, item.RemotePath, ifExists, lane, cancellationToken);
             var uploaded = passThru && !result.WasSkipped ? lane.Connection.Current.GetItem(item.RemotePath, cancellationToken) : null;
@@ -100,14 +101,6 @@ namespace FtpTools
         private void Uploaded(TransferWorkItem item, UploadOutcome outcome)
         {
             if (outcome.Uploaded != null) cmdlet.WriteObject(RetryParameters.WithRetries(new FtpItem(outcome.Uploaded, outcome.Session), outcome.Result));
-        }
-
-        /// <summary>One warning per command, not one per file, when uploaded files cannot keep their local modification time.</summary>
-        private void WarnOnceAboutTimes(string reason)
-        {
-            if (timeWarningWritten) return;
-            timeWarningWritten = true;
-            cmdlet.WriteWarning(FtpErrorIds.ModificationTimeNotKept, reason);
         }
 
         /// <summary>What a worker hands back: the uploaded file as listed, for -PassThru.</summary>

@@ -24,7 +24,7 @@ namespace FtpTools
         private readonly RetryPolicy retry;
         private readonly bool atomic;
         private readonly List<(TransferWorkItem Item, SyncAction Action, FtpSyncResult Result)> batch = new List<(TransferWorkItem, SyncAction, FtpSyncResult)>();
-        private bool timeWarningWritten;
+        private readonly OncePerCommand uploadTimesNotKept;
 
         /// <param name="atomic">-Atomic: uploads are written under a temporary name and renamed when complete (downloads always are).</param>
         public SyncRun(FtpTransferCmdlet cmdlet, FtpSession session, SyncExecutor executor, RetryPolicy retry, bool atomic)
@@ -34,6 +34,7 @@ namespace FtpTools
             this.executor = executor;
             this.retry = retry;
             this.atomic = atomic && executor.Direction == FtpSyncDirection.Upload;
+            uploadTimesNotKept = new OncePerCommand(reason => cmdlet.WriteWarning(FtpErrorIds.ModificationTimeNotKept, reason + " Sync-FtpItem then counts a remote file as changed only when the local file is newer."));
         }
 
         private bool IsUpload => executor.Direction == FtpSyncDirection.Upload;
@@ -149,9 +150,7 @@ namespace FtpTools
                 return;
             }
 
-            if (timeWarningWritten) return;
-            timeWarningWritten = true;
-            cmdlet.WriteWarning(FtpErrorIds.ModificationTimeNotKept, reason + " Sync-FtpItem then counts a remote file as changed only when the local file is newer.");
+            uploadTimesNotKept.Write(reason);
         }
     }
 }

@@ -16,19 +16,7 @@ namespace FtpTools
         [Parameter]
         public SwitchParameter Recurse { get; set; }
 
-        protected override void ProcessRecord()
-        {
-            var session = CurrentSession;
-            var literal = IsLiteralPath;
-            foreach (var path in RequestedPaths)
-            {
-                TryItem(session, path, () =>
-                {
-                    foreach (var item in FindItems(session, path, literal))
-                        TryItem(session, item.FullName, () => Remove(session, item));
-                });
-            }
-        }
+        protected override void ProcessRecord() => ForEachRequestedItem((session, item) => TryItem(session, item.FullName, () => Remove(session, item)));
 
         private void Remove(FtpSession session, FtpListItem item)
         {

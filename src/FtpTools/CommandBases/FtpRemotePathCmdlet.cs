@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using FtpTools.Engine;
@@ -24,5 +25,19 @@ namespace FtpTools
 
         /// <summary>The paths given for the current pipeline object, whichever parameter named them; a piped session is refused as a path.</summary>
         protected IEnumerable<string> RequestedPaths => RequestedRemotePaths(Path, LiteralPath);
+
+        /// <summary>Hands each item the requested paths name to handle; a path that names nothing or cannot be looked up is that path's error, and the next path goes on.</summary>
+        protected void ForEachRequestedItem(Action<FtpSession, FtpListItem> handle)
+        {
+            var session = CurrentSession;
+            var literal = IsLiteralPath;
+            foreach (var path in RequestedPaths)
+            {
+                TryItem(session, path, () =>
+                {
+                    foreach (var item in FindItems(session, path, literal)) handle(session, item);
+                });
+            }
+        }
     }
 }

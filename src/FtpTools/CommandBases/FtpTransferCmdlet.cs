@@ -19,7 +19,9 @@ namespace FtpTools
     /// </summary>
     public abstract class FtpTransferCmdlet : FtpSessionCmdletBase
     {
-        private readonly VerboseOnce sizeOnlyNotice = new VerboseOnce("-Verify compares sizes only: ");
+        private readonly OncePerCommand sizeOnlyNotice;
+
+        protected FtpTransferCmdlet() => sizeOnlyNotice = new OncePerCommand(reason => WriteVerbose("-Verify compares sizes only: " + reason));
 
         /// <summary>Only files these wildcards name (the name, or with a '/' the path below the folder) are transferred.</summary>
         [Parameter]
@@ -114,7 +116,7 @@ namespace FtpTools
             files.FileFinished = bytes => say(() => reporter.FinishFile(laneIndex, bytes));
             files.Retry = retry;
             files.Verify = Verify.IsPresent;
-            files.VerifiedBySizeOnly = reason => say(() => sizeOnlyNotice.Say(this, reason));
+            files.VerifiedBySizeOnly = reason => say(() => sizeOnlyNotice.Write(reason));
             return files;
         }
     }

@@ -117,6 +117,23 @@ namespace FtpTools
 
         protected void ThrowInvalidArgument(string message, object? target) => ThrowTerminatingError(FtpErrorRecords.InvalidArgument(message, target));
 
+        /// <summary>What check returns; an ArgumentException it throws ends the command as an invalid argument (its message without the parameter name .NET appends).</summary>
+        protected T CheckArguments<T>(Func<T> check, object? target)
+        {
+            try
+            {
+                return check();
+            }
+            catch (ArgumentException exception)
+            {
+                ThrowInvalidArgument(FtpErrorClassifier.MessageWithoutParameterName(exception), target);
+                throw;
+            }
+        }
+
+        /// <summary>The folder this module was loaded from; the SFTP engine is loaded from its sftp folder on first use.</summary>
+        protected static string ModuleDirectory => Path.GetDirectoryName(typeof(FtpCmdlet).Assembly.Location) ?? string.Empty;
+
         protected internal void WriteVerboseAbout(FtpSession session, string message) => WriteVerbose("[" + session.ComputerName + "] " + message);
 
         /// <summary>A warning with a stable id in front ("[FtpTools.X] ..."), as the module's warnings have.</summary>
