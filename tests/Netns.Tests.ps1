@@ -40,7 +40,7 @@ BeforeAll {
     New-Item -ItemType Directory -Path $secretFolder | Out-Null
     & chmod 700 $secretFolder
     $passwordFile = Join-Path $secretFolder 'password'
-    Set-Content -LiteralPath $passwordFile -Value $lab.FTT_PASSWORD -NoNewline
+    Set-Content -LiteralPath $passwordFile -Value $lab.FTT_PASSWORD -NoNewline -Encoding UTF8
 
     # Runs a script with FtpTools cmdlets in the client namespace; returns the runner's result object.
     function Invoke-InClient([string] $Script) {

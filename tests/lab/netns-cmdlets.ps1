@@ -4,6 +4,8 @@
 # The script sees $lab (netns.env without the password), $cred (PSCredential) and $pin (the certificate's SHA-256). Prints
 # one JSON line: {"Ok":true,"Value":...,"Seconds":...} or {"Ok":false,"ErrorId":...,"Message":...,"Seconds":...}, where
 # Seconds is the time the script itself took (PowerShell's start-up and the module import excluded).
+#Requires -Version 7.0
+# Runs in pwsh inside a Linux network namespace only (ConvertTo-Json -EnumsAsStrings below is PowerShell 6.2+).
 param(
     [Parameter(Mandatory = $true)] [string] $Module,
     [Parameter(Mandatory = $true)] [string] $EnvFile,

@@ -9,8 +9,14 @@ namespace FtpTools.Engine.Planning
     /// </summary>
     public static class LocalNameGuard
     {
+        // .NET Framework's Path.Combine throws ArgumentException for these ("<>| and control characters on Windows), which
+        // would end a whole tree download in Windows PowerShell 5.1 instead of refusing the one name; .NET on Linux has only NUL.
+        private static readonly char[] InvalidPathChars = Path.GetInvalidPathChars();
+
         /// <summary>Returns null when the name is safe, otherwise why it is not.</summary>
-        public static string? WhyUnsafe(string? name)
+        public static string? WhyUnsafe(string? name) => WhyUnsafe(name, InvalidPathChars);
+
+        internal static string? WhyUnsafe(string? name, char[] invalidPathChars)
         {
             if (string.IsNullOrEmpty(name)) return "it is empty";
             var text = name!;
@@ -22,6 +28,7 @@ namespace FtpTools.Engine.Planning
                 if (c < ' ') return "it contains a control character";
             }
 
+            if (text.IndexOfAny(invalidPathChars) >= 0) return "it contains a character that is not allowed in a local path here";
             if (Path.IsPathRooted(text)) return "it is a rooted path";
             return null;
         }

@@ -25,10 +25,15 @@ namespace FtpTools.Engine
         private FtpFailureCause validationCause;
 
         public FtpTlsContext(FtpClientOptions options, SslProtocols protocols)
+            : this(options, protocols, TlsRuntime.Current)
+        {
+        }
+
+        internal FtpTlsContext(FtpClientOptions options, SslProtocols protocols, TlsRuntime runtime)
         {
             foreach (var pin in options.PinnedCertificateThumbprints) pinnedThumbprints.Add(CertificateNameMatcher.NormalizeThumbprint(pin));
             skipValidation = options.SkipCertificateValidation;
-            this.protocols = protocols;
+            this.protocols = runtime.ProtocolsFor(protocols);
             host = options.Host;
             hostIsAddress = IPAddress.TryParse(host.Trim('[', ']'), out _);
 
@@ -64,7 +69,8 @@ namespace FtpTools.Engine
                 stream.AuthenticateAsClient(TargetHost, null, protocols, false);
                 return stream;
             }
-            catch (Exception exception) when (exception is AuthenticationException || exception is IOException)
+            // ArgumentException: .NET Framework refuses protocols it cannot offer (see TlsRuntime) before any byte is sent.
+            catch (Exception exception) when (exception is AuthenticationException || exception is IOException || exception is ArgumentException)
             {
                 stream.Dispose();
                 var reason = validationFailure ?? "the TLS handshake on the " + channel + " failed: " + exception.Message;

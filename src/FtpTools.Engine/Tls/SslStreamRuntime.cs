@@ -7,8 +7,9 @@ using System.Threading.Tasks;
 namespace FtpTools.Engine
 {
     /// <summary>
-    /// SslStream members that exist at run time on .NET Framework 4.7+ and .NET Core, but not in the netstandard2.0
-    /// surface we compile against: sending close_notify and naming the negotiated cipher suite.
+    /// SslStream members that exist at run time but not in the netstandard2.0 surface we compile against: ShutdownAsync
+    /// (close_notify; .NET Framework 4.7+ and .NET Core 2.0+) and NegotiatedCipherSuite (.NET Core 3.0+ only: on .NET
+    /// Framework the cipher is named by CipherAlgorithm and CipherStrength, e.g. "Aes256-256").
     /// </summary>
     internal static class SslStreamRuntime
     {

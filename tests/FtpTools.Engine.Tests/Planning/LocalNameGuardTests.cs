@@ -1,4 +1,5 @@
 using System.IO;
+using System.Linq;
 using FtpTools.Engine.Planning;
 using Xunit;
 
@@ -28,6 +29,23 @@ namespace FtpTools.Engine.Tests.Planning
             Assert.False(LocalNameGuard.IsSafe(name));
             var exception = Assert.Throws<UnsafeRemoteNameException>(() => LocalNameGuard.EnsureSafe(name));
             Assert.Equal(name, exception.RemoteName);
+        }
+
+        /// <summary>What Path.GetInvalidPathChars() returns on .NET Framework 4.7+ (Windows PowerShell 5.1), whose Path.Combine throws for them.</summary>
+        private static readonly char[] NetFrameworkInvalidPathChars = ("\"<>|" + new string(Enumerable.Range(0, 32).Select(i => (char)i).ToArray())).ToCharArray();
+
+        [Theory]
+        [InlineData("a|b.csv")]
+        [InlineData("\"quoted\".txt")]
+        [InlineData("a<b>.txt")]
+        public void Names_that_NET_Framework_cannot_combine_are_refused_there_and_kept_on_Linux(string name)
+        {
+            Assert.NotNull(LocalNameGuard.WhyUnsafe(name, NetFrameworkInvalidPathChars));
+            if (Path.DirectorySeparatorChar == '/')
+            {
+                Assert.True(LocalNameGuard.IsSafe(name));
+                Assert.Equal(Path.Combine("/tmp", name), LocalNameGuard.CombineUnder("/tmp", name));
+            }
         }
 
         [Fact]
