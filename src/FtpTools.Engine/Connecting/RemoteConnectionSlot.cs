@@ -52,11 +52,13 @@ namespace FtpTools.Engine.Connecting
 
         /// <summary>
         /// Runs a call that is safe to repeat (a listing, SIZE, MDTM, CWD, a lookup): when it fails because the control connection
-        /// dropped, reconnects and runs it once more. reconnected is told the reason before the repeat.
+        /// dropped, reconnects (trying again after transient failures as retry says: a server that is restarting refuses the
+        /// first attempts) and runs it once more. reconnected is told the reason before the repeat.
         /// </summary>
-        public T Repeatable<T>(Func<IRemoteFileSystem, T> call, Action<string>? reconnected, CancellationToken cancellationToken)
+        public T Repeatable<T>(Func<IRemoteFileSystem, T> call, Action<string>? reconnected, ConnectRetry retry, CancellationToken cancellationToken)
         {
             if (call is null) throw new ArgumentNullException(nameof(call));
+            if (retry is null) throw new ArgumentNullException(nameof(retry));
             try
             {
                 return call(Current);
@@ -65,7 +67,7 @@ namespace FtpTools.Engine.Connecting
             // firewall) also ends the session, but repeating the request would only wait for the same timeout again.
             catch (FtpException exception) when (exception is FtpConnectionException && exception.Phase == FtpPhase.Command && !Current.IsConnected && !cancellationToken.IsCancellationRequested)
             {
-                Reconnect(cancellationToken);
+                Reconnect(retry, cancellationToken);
                 reconnected?.Invoke(exception.Message);
                 return call(Current);
             }

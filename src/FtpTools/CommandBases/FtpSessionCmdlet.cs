@@ -86,7 +86,8 @@ namespace FtpTools
         /// <summary>Runs a call that is safe to repeat; if it fails because the connection just dropped, reconnects and runs it once more.</summary>
         protected T Repeatable<T>(FtpSession session, Func<IRemoteFileSystem, T> call) =>
             Registry.Sessions.Contains(session)
-                ? session.Connection.Repeatable(call, reason => WriteVerboseAbout(session, "reconnected to " + session.Connection.Address + " and repeating the request: " + reason), CancellationToken)
+                ? session.Connection.Repeatable(call, reason => WriteVerboseAbout(session, "reconnected to " + session.Connection.Address + " and repeating the request: " + reason),
+                    new ConnectRetry(session.Retry, RetryWait.Sleep, WriteVerbose), CancellationToken)
                 : call(session.FileSystem);
 
         /// <summary>The items one -Path (wildcards) or -LiteralPath value names. Throws for a literal path that names nothing.</summary>

@@ -179,6 +179,26 @@ namespace FtpTools.Engine.Tests.Connecting
             RemoteConnectionSlot.CloseQuietly(slot.Current);
         }
 
+        [Fact]
+        public void ARepeatedRequestReconnectsThroughTheSamePath()
+        {
+            var sizeRequests = 0;
+            using var server = new ScriptedFtpServer((line, session) =>
+                ScriptedFtpServer.Login(line) ?? (line.StartsWith("SIZE", StringComparison.Ordinal) && Interlocked.Increment(ref sizeRequests) > 1 ? "213 5\r\n" : null));
+            var slot = RemoteConnectionSlot.Open(Connector(server.Port), None);
+            server.Greetings = n => n == 2 ? "421 Restarting\r\n" : "220 ready\r\n";
+            string? reason = null;
+
+            var size = slot.Repeatable(fs => fs.GetSize("/x", None), why => reason = why, Retry(ThreeRetries), None);
+
+            Assert.Equal(5, size);
+            Assert.NotNull(reason);
+            Assert.Equal(3, server.Connections);
+            Assert.Equal(1, slot.Reconnects);
+            Assert.Single(clock.Waits);
+            RemoteConnectionSlot.CloseQuietly(slot.Current);
+        }
+
         private static string? LoginOnly(string line, ScriptedFtpServer.ScriptedSession session) => ScriptedFtpServer.Login(line);
 
         private ConnectRetry Retry(RetryPolicy policy) => new ConnectRetry(policy, clock.Wait, retried.Add);

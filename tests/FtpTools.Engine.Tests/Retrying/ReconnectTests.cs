@@ -69,7 +69,7 @@ namespace FtpTools.Engine.Tests.Retrying
             var slot = SlotThrough(relay);
             string? reason = null;
 
-            var listing = slot.Repeatable(fs => fs.ListDirectory("/", None), why => reason = why, None);
+            var listing = slot.Repeatable(fs => fs.ListDirectory("/", None), why => reason = why, ConnectRetry.Once, None);
 
             Assert.Contains(listing.Items, item => item.Name == name);
             Assert.NotNull(reason);
@@ -88,7 +88,7 @@ namespace FtpTools.Engine.Tests.Retrying
             {
                 calls++;
                 return fs.ListDirectory("/no-such-folder-" + Guid.NewGuid().ToString("N"), None);
-            }, null, None));
+            }, null, ConnectRetry.Once, None));
 
             Assert.Equal(1, calls);
             Assert.Equal(0, slot.Reconnects);
