@@ -35,17 +35,18 @@ namespace FtpTools.Engine
 
             // Tokens are positions in text and are compared in place: a listing runs this for every line, and cutting each
             // column out as a string doubled what a listing allocated.
-            var tokens = Tokenize(text);
-            if (tokens.Length < 8) return false;
+            var tokens = context.LineTokens;
+            tokens.Split(text);
+            if (tokens.Count < 8) return false;
             if (!TryReadMode(text, tokens[0], out var typeChar)) return false;
 
             // The date is found first because the columns before it vary (no group, device numbers); the first place that reads as
             // size + date with a valid owner column count wins, so a name that itself contains a date cannot confuse it.
-            for (var dateIndex = 4; dateIndex + 2 < tokens.Length; dateIndex++)
+            for (var dateIndex = 4; dateIndex + 2 < tokens.Count; dateIndex++)
             {
                 if (!TryReadDate(text, tokens, dateIndex, context.Clock, out var lastWriteTime, out var approximate, out var dateTokenCount)) continue;
                 if (!TryReadSize(text, tokens, dateIndex, out var length, out var sizeStartIndex, out var isDeviceNumbers)) continue;
-                if (!TryReadOwnership(text, tokens, 1, sizeStartIndex, out var owner, out var group)) continue;
+                if (!TryReadOwnership(text, tokens, 1, sizeStartIndex, context.RepeatedText, out var owner, out var group)) continue;
 
                 var nameStart = tokens[dateIndex + dateTokenCount - 1].End + 1;
                 if (nameStart >= text.Length) return false;
@@ -68,7 +69,7 @@ namespace FtpTools.Engine
                     Length = typeChar == 'c' || typeChar == 'b' || isDeviceNumbers ? null : length,
                     LastWriteTime = lastWriteTime,
                     LastWriteTimeIsApproximate = approximate,
-                    Permissions = text.Substring(tokens[0].Start + 1, PermissionsLength),
+                    Permissions = context.RepeatedText.Get(text, tokens[0].Start + 1, PermissionsLength),
                     Owner = owner,
                     Group = group,
                     LinkTarget = linkTarget,
@@ -84,11 +85,11 @@ namespace FtpTools.Engine
         {
             if (!text.StartsWith("total", StringComparison.OrdinalIgnoreCase)) return false;
             var rest = text.Substring("total".Length).Trim();
-            return rest.Length > 0 && IsDigits(rest, new Token(0, rest.Length));
+            return rest.Length > 0 && IsDigits(rest, new ListingToken(0, rest.Length));
         }
 
         /// <summary>Reads "drwxr-sr-t" with an optional ACL/extended-attribute marker ('+', '@', '.') after it.</summary>
-        private static bool TryReadMode(string text, Token token, out char typeChar)
+        private static bool TryReadMode(string text, ListingToken token, out char typeChar)
         {
             typeChar = '\0';
             var start = token.Start;
@@ -110,7 +111,7 @@ namespace FtpTools.Engine
         }
 
         /// <summary>Reads "Nov 21 05:05", "Jan  2  2021" or "2026-11-21 09:15" starting at tokens[dateIndex].</summary>
-        private static bool TryReadDate(string text, Token[] tokens, int dateIndex, IFtpClock clock, out DateTimeOffset lastWriteTime, out bool approximate, out int dateTokenCount)
+        private static bool TryReadDate(string text, ListingLineTokens tokens, int dateIndex, IFtpClock clock, out DateTimeOffset lastWriteTime, out bool approximate, out int dateTokenCount)
         {
             lastWriteTime = default;
             approximate = false;
@@ -155,7 +156,7 @@ namespace FtpTools.Engine
         }
 
         /// <summary>1-12 for an English month abbreviation ("Nov", "nov"), otherwise 0.</summary>
-        private static int ToMonthNumber(string text, Token token)
+        private static int ToMonthNumber(string text, ListingToken token)
         {
             if (token.Length != 3) return 0;
             for (var month = 0; month < 12; month++)
@@ -170,7 +171,7 @@ namespace FtpTools.Engine
         /// "H:mm", "HH:mm", "H:mm:ss" or "HH:mm:ss" (hours 0-23, minutes and seconds 00-59), read by hand: DateTime.TryParseExact
         /// with those formats cost more than the rest of the line's parsing together.
         /// </summary>
-        private static bool TryReadTimeOfDay(string text, Token token, out TimeSpan timeOfDay)
+        private static bool TryReadTimeOfDay(string text, ListingToken token, out TimeSpan timeOfDay)
         {
             timeOfDay = default;
             var colon = text.IndexOf(':', token.Start, token.Length) - token.Start;
@@ -208,7 +209,7 @@ namespace FtpTools.Engine
         }
 
         /// <summary>Reads the size just before the date, or a device's "major, minor" (also "major,minor").</summary>
-        private static bool TryReadSize(string text, Token[] tokens, int dateIndex, out long? length, out int sizeStartIndex, out bool isDeviceNumbers)
+        private static bool TryReadSize(string text, ListingLineTokens tokens, int dateIndex, out long? length, out int sizeStartIndex, out bool isDeviceNumbers)
         {
             length = null;
             isDeviceNumbers = false;
@@ -216,7 +217,7 @@ namespace FtpTools.Engine
             var size = tokens[sizeStartIndex];
 
             var comma = text.IndexOf(',', size.Start, size.Length);
-            if (comma > size.Start && IsDigits(text, new Token(size.Start, comma)) && IsDigits(text, new Token(comma + 1, size.End)))
+            if (comma > size.Start && IsDigits(text, new ListingToken(size.Start, comma)) && IsDigits(text, new ListingToken(comma + 1, size.End)))
             {
                 isDeviceNumbers = true;
                 return true;
@@ -228,7 +229,7 @@ namespace FtpTools.Engine
             if (before >= 1)
             {
                 var beforeToken = tokens[before];
-                if (beforeToken.Length > 1 && text[beforeToken.End - 1] == ',' && IsDigits(text, new Token(beforeToken.Start, beforeToken.End - 1)))
+                if (beforeToken.Length > 1 && text[beforeToken.End - 1] == ',' && IsDigits(text, new ListingToken(beforeToken.Start, beforeToken.End - 1)))
                 {
                     sizeStartIndex = before;
                     isDeviceNumbers = true;
@@ -242,7 +243,7 @@ namespace FtpTools.Engine
         }
 
         /// <summary>A run of digits as a long; false when it does not fit.</summary>
-        private static bool TryReadLength(string text, Token token, out long value)
+        private static bool TryReadLength(string text, ListingToken token, out long value)
         {
             value = 0;
             for (var index = token.Start; index < token.End; index++)
@@ -259,7 +260,7 @@ namespace FtpTools.Engine
         /// The columns between the mode and the size: "links owner group", or with the group missing "links owner".
         /// Two columns without a numeric link count are read as "owner group".
         /// </summary>
-        private static bool TryReadOwnership(string text, Token[] tokens, int firstIndex, int endIndex, out string? owner, out string? group)
+        private static bool TryReadOwnership(string text, ListingLineTokens tokens, int firstIndex, int endIndex, RepeatedColumnText repeated, out string? owner, out string? group)
         {
             owner = null;
             group = null;
@@ -268,18 +269,18 @@ namespace FtpTools.Engine
             {
                 case 3:
                     if (!IsDigits(text, tokens[firstIndex])) return false;
-                    owner = tokens[firstIndex + 1].Text(text);
-                    group = tokens[firstIndex + 2].Text(text);
+                    owner = Column(text, tokens[firstIndex + 1], repeated);
+                    group = Column(text, tokens[firstIndex + 2], repeated);
                     return true;
                 case 2:
                     if (IsDigits(text, tokens[firstIndex]))
                     {
-                        owner = tokens[firstIndex + 1].Text(text);
+                        owner = Column(text, tokens[firstIndex + 1], repeated);
                     }
                     else
                     {
-                        owner = tokens[firstIndex].Text(text);
-                        group = tokens[firstIndex + 1].Text(text);
+                        owner = Column(text, tokens[firstIndex], repeated);
+                        group = Column(text, tokens[firstIndex + 1], repeated);
                     }
 
                     return true;
@@ -299,7 +300,7 @@ namespace FtpTools.Engine
             }
         }
 
-        private static bool IsDigits(string text, Token token)
+        private static bool IsDigits(string text, ListingToken token)
         {
             if (token.Length == 0) return false;
             for (var index = token.Start; index < token.End; index++)
@@ -311,43 +312,6 @@ namespace FtpTools.Engine
             return true;
         }
 
-        private static Token[] Tokenize(string text)
-        {
-            var count = 0;
-            for (var index = 0; index < text.Length; index++)
-            {
-                if (text[index] != ' ' && (index == 0 || text[index - 1] == ' ')) count++;
-            }
-
-            var tokens = new Token[count];
-            var next = 0;
-            var position = 0;
-            while (next < count)
-            {
-                while (text[position] == ' ') position++;
-                var start = position;
-                while (position < text.Length && text[position] != ' ') position++;
-                tokens[next++] = new Token(start, position);
-            }
-
-            return tokens;
-        }
-
-        /// <summary>A run of non-space characters, kept as positions so the name can be cut from the original text with its own spacing.</summary>
-        private readonly struct Token
-        {
-            public readonly int Start;
-            public readonly int End;
-
-            public Token(int start, int end)
-            {
-                Start = start;
-                End = end;
-            }
-
-            public int Length => End - Start;
-
-            public string Text(string line) => line.Substring(Start, End - Start);
-        }
+        private static string Column(string text, ListingToken token, RepeatedColumnText repeated) => repeated.Get(text, token.Start, token.Length);
     }
 }

@@ -16,7 +16,7 @@ namespace FtpTools.Engine
         private static readonly Encoding Latin1 = Encoding.GetEncoding("iso-8859-1");
 
         private readonly Stream stream;
-        private readonly byte[] buffer = new byte[16 * 1024];
+        private readonly byte[] buffer;
         private readonly int maxLineBytes;
         private int start;
         private int end;
@@ -25,6 +25,8 @@ namespace FtpTools.Engine
         {
             this.stream = stream;
             this.maxLineBytes = maxLineBytes;
+            // Room for the longest line allowed and its CR LF: with less, a full buffer reads as the end of the stream and a long line comes out in pieces.
+            buffer = new byte[Math.Max(16 * 1024, maxLineBytes + 2)];
         }
 
         /// <summary>Bytes already read from the stream but not yet returned as lines.</summary>

@@ -183,6 +183,43 @@ namespace FtpTools.Engine.Tests.Listing
             Assert.Null(item);
         }
 
+        [Fact]
+        public void One_context_parses_a_whole_listing_as_fresh_contexts_parse_each_line()
+        {
+            // A context reuses its token array and the strings of repeated columns from line to line: lines with more tokens
+            // than the array first holds, shorter lines after longer ones and rejected lines in between must not leak into the
+            // next entry.
+            var lines = new[]
+            {
+                "-rw-r--r--    1 ftptest  ftptest         12 Nov 21 05:05 " + string.Join(" ", new string[30]).Replace(" ", "a b ") + "end",
+                "-rw-r--r--    1 ftptest  ftptest         12 Nov 21 05:05 short",
+                "-rw-r--r--    1 1001     1001     notasize Nov 21 05:05 probe.txt",
+                "drwxr-xr-x    2 root     wheel        4096 Jan  2  2020 dir",
+                "-rw-r--r--   1 ftp           1400 Nov 21 05:05 nogroup.txt",
+                "lrwxrwxrwx   1 root     root           21 Nov 21 05:05 my link -> ../target dir/a b",
+                "-rw-r--r--    1 ftptest  ftptest         13 Nov 21 05:06 again",
+            };
+            var shared = Context("/in");
+            var parsed = new System.Collections.Generic.List<FtpListItem?>();
+            foreach (var line in lines)
+            {
+                var understood = new UnixListingParser().TryParse(line, shared, out var item);
+                Assert.Equal(new UnixListingParser().TryParse(line, Context("/in"), out var alone), understood);
+                Assert.Equal(Describe(alone), Describe(item));
+                parsed.Add(item);
+            }
+
+            Assert.Equal(6, parsed.FindAll(item => item != null).Count);
+            Assert.Same(parsed[0]!.Owner, parsed[6]!.Owner);
+            Assert.Same(parsed[0]!.Owner, parsed[0]!.Group);
+            Assert.Same(parsed[0]!.Permissions, parsed[1]!.Permissions);
+        }
+
+        private static string Describe(FtpListItem? item) => item is null
+            ? "none"
+            : string.Join("|", item.Name, item.FullName, item.Type, item.Length, item.LastWriteTime?.ToString("o", CultureInfo.InvariantCulture),
+                item.LastWriteTimeIsApproximate, item.Permissions, item.Owner, item.Group, item.LinkTarget, item.RawLine);
+
         [Theory]
         [InlineData("")]
         [InlineData("hello world")]

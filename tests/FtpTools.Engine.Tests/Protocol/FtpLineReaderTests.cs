@@ -47,6 +47,24 @@ namespace FtpTools.Engine.Tests.Protocol
         }
 
         [Fact]
+        public void LineLongerThanTheUsualBufferButWithinAHigherCapComesWhole()
+        {
+            // Data connections allow 64 KiB lines (a listing entry with a long path); such a line is one line, not pieces.
+            var line = new string('x', 40 * 1024);
+            var reader = new FtpLineReader(new MemoryStream(Encoding.ASCII.GetBytes(line + "\r\nnext\r\n")), 64 * 1024);
+            Assert.Equal(line, reader.ReadLine());
+            Assert.Equal("next", reader.ReadLine());
+            Assert.Null(reader.ReadLine());
+        }
+
+        [Fact]
+        public void LineOverAHigherCapIsRefused()
+        {
+            var reader = new FtpLineReader(new MemoryStream(Encoding.ASCII.GetBytes(new string('x', (64 * 1024) + 2) + "\n")), 64 * 1024);
+            Assert.Throws<FtpProtocolException>(() => reader.ReadLine());
+        }
+
+        [Fact]
         public void EndlessLineWithoutNewlineIsRefusedWithoutReadingItAll()
         {
             var reader = Reader(Encoding.ASCII.GetBytes(new string('x', 1024 * 1024)));
