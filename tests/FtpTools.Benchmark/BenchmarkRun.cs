@@ -48,6 +48,11 @@ internal static class BenchmarkRun
             using Lab.Lab lab = Lab.Lab.Start(serverNames);
             using Workspace workspace = Workspace.Create(settings.LargeBytes, treeFiles, settings.TreeFileBytes);
             LabServer[] labServers = transports.Select(transport => lab[ServerNames[transport]]).ToArray();
+            if (settings.ServerCpus is not null)
+            {
+                CpuPinning.PinServers(labServers.Select(server => server.ProcessId ?? throw new ArgumentException(server.Name + " has no process to pin")), settings.ServerCpus);
+            }
+
             using DelayRelay? relay = settings.DelayMs > 0 ? StartRelay(labServers, settings.DelayMs) : null;
             Dictionary<Transport, ServerEndpoint> servers = transports.ToDictionary(transport => transport, transport => Endpoint(lab[ServerNames[transport]], transport, relay));
             foreach (ServerEndpoint server in servers.Values)
@@ -74,6 +79,7 @@ internal static class BenchmarkRun
                 Console.Out.WriteLine($"  {name,-10} {value}");
             }
 
+            Console.Out.WriteLine($"  cpus used  {(settings.ServerCpus is null ? "as the scheduler places them" : $"servers pinned to CPU(s) {settings.ServerCpus}, tools on CPU(s) {CpuPinning.OwnCpus()}")}");
             Console.Out.WriteLine($"  data       {(inMemory ? "server roots and client files on /dev/shm (tmpfs): no disk I/O" : "on " + Path.GetTempPath() + ": disk I/O included")}");
             if (servers.TryGetValue(Transport.FtpTls, out ServerEndpoint? tlsServer))
             {

@@ -12,7 +12,8 @@ internal sealed record BenchmarkSettings(
     EngineSettings Engine,
     int DelayMs,
     string? ModuleManifest,
-    int ListEntries)
+    int ListEntries,
+    string? ServerCpus)
 {
     public const int MaxAttempts = 3;
 

@@ -9,7 +9,7 @@ namespace FtpTools.Benchmark;
 ///                      [--transports plain,tls,sftp] [--delay-ms N] [--module PATH.psd1]
 ///                      [--tools curl,lftp,lftp-p8,sftp,engine,cmdlet,cmdlet-p8,cmdlet-progress[,sshnet]]
 ///                      [--transfer-buffer-kib N] [--file-buffer-kib N] [--sshnet-buffer-kib N] [--sshnet-cipher NAME]
-///                      [--list-entries 10000]
+///                      [--list-entries 10000] [--server-cpus LIST]
 ///   FtpTools.Benchmark --engine-only KIND ...   (internal: the engine's side of one run, in its own process)
 /// KIND: large-download, large-upload, tree-upload, tree-download (each runs on every transport chosen), listing (plain and tls).
 /// </summary>
@@ -67,7 +67,8 @@ public static class Program
                 arguments.Integer("--sshnet-buffer-kib", 0), arguments.OptionalText("--sshnet-cipher")),
             arguments.Integer("--delay-ms", 0),
             arguments.OptionalText("--module"),
-            arguments.Integer("--list-entries", 10000));
+            arguments.Integer("--list-entries", 10000),
+            arguments.OptionalText("--server-cpus"));
     }
 
     private static string[] List(string text) => text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
