@@ -41,7 +41,7 @@ internal static class EngineChild
         var clock = Stopwatch.StartNew();
         IRemoteFileSystem? session = null;
         int failures = 0;
-        string listing = string.Empty;
+        string extraFields = string.Empty;
         try
         {
             session = connect();
@@ -51,14 +51,18 @@ internal static class EngineChild
                 case TransferKind.LargeDownload:
                     using (FileStream file = new(local, FileMode.Create, FileAccess.Write, FileShare.None, FileBuffer(settings), FileOptions.None))
                     {
+                        var transferClock = Stopwatch.StartNew();
                         session.Download(remote, file, 0, null, none);
+                        extraFields = TransferAlone(transferClock);
                     }
 
                     break;
                 case TransferKind.LargeUpload:
                     using (FileStream file = new(local, FileMode.Open, FileAccess.Read, FileShare.Read, FileBuffer(settings), FileOptions.SequentialScan))
                     {
+                        var transferClock = Stopwatch.StartNew();
                         session.Upload(file, remote, FtpUploadMode.Overwrite, null, none);
+                        extraFields = TransferAlone(transferClock);
                     }
 
                     break;
@@ -88,14 +92,14 @@ internal static class EngineChild
                     });
                     break;
                 case TransferKind.Listing:
-                    listing = ListOnce(session, remote);
+                    extraFields = ListOnce(session, remote);
                     break;
             }
 
             string security = EngineSessions.Security(session);
             session.Disconnect(none);
             double seconds = clock.Elapsed.TotalSeconds;
-            PrintResult(seconds, failures, security, sftp ? null : counter, listing);
+            PrintResult(seconds, failures, security, sftp ? null : counter, extraFields);
             return 0;
         }
         catch (FtpException exception)
@@ -110,9 +114,9 @@ internal static class EngineChild
     }
 
     /// <summary>The one line the parent reads; security has no spaces (it is one key=value field).</summary>
-    public static void PrintResult(double seconds, int failures, string security, CommandCounter? counter = null, string listing = "") =>
+    public static void PrintResult(double seconds, int failures, string security, CommandCounter? counter = null, string extraFields = "") =>
         Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{ResultPrefix}seconds={seconds:0.000000} failures={failures} security={security.Replace(' ', '_')} vmhwm-kib={PeakRssKiB()} allocated-kib={GC.GetTotalAllocatedBytes() / 1024} commands={counter?.Commands ?? -1} dataconns={counter?.DataConnections ?? -1}{listing}"));
+            $"{ResultPrefix}seconds={seconds:0.000000} failures={failures} security={security.Replace(' ', '_')} vmhwm-kib={PeakRssKiB()} allocated-kib={GC.GetTotalAllocatedBytes() / 1024} commands={counter?.Commands ?? -1} dataconns={counter?.DataConnections ?? -1}{extraFields}"));
 
     /// <summary>
     /// The folder listed once through IRemoteFileSystem.ListDirectory, the streaming call Get-FtpChildItem makes (MLSD, or
@@ -142,6 +146,10 @@ internal static class EngineChild
         return string.Create(CultureInfo.InvariantCulture,
             $" entries={counter.Items} unparsed={counter.UnparsedLines} refused={counter.RefusedEntries} listing-seconds={seconds:0.000000} listing-cpu-seconds={cpuSeconds:0.000000} listing-command={counts.Command} listing-jit-seconds={jitSeconds:0.000000} listing-jit-methods={jitMethods} listing-second-seconds={secondSeconds:0.000000}");
     }
+
+    /// <summary>The large file's transfer call alone (the result's seconds run from Connect to Disconnect), as an extra result field.</summary>
+    private static string TransferAlone(Stopwatch transferClock) =>
+        string.Create(CultureInfo.InvariantCulture, $" transfer-seconds={transferClock.Elapsed.TotalSeconds:0.000000}");
 
     /// <summary>0 in FileStream's constructor means no FileStream buffer: the engine already reads and writes in large blocks.</summary>
     public static int FileBuffer(EngineSettings settings) => settings.FileBufferKiB * 1024;

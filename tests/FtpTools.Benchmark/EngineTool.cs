@@ -88,6 +88,11 @@ internal sealed class EngineTool : ITransferTool
         double seconds = double.Parse(fields["seconds"], CultureInfo.InvariantCulture);
         string detail = string.Create(CultureInfo.InvariantCulture,
             $"{(server.Ssh is null ? "tls" : "cipher,mac,kex")}={fields["security"].Replace('_', ' ')}; process wall {run.Seconds:0.00} s (cpu {run.CpuSeconds:0.00} s) incl. .NET start-up; VmHWM {long.Parse(fields["vmhwm-kib"], CultureInfo.InvariantCulture) / 1024} MiB; allocated {long.Parse(fields["allocated-kib"], CultureInfo.InvariantCulture) / 1024} MiB");
+        if (fields.TryGetValue("transfer-seconds", out string? transferAlone))
+        {
+            detail = string.Create(CultureInfo.InvariantCulture, $"seconds = Connect to Disconnect; the transfer call alone {double.Parse(transferAlone, CultureInfo.InvariantCulture):0.000} s; ") + detail;
+        }
+
         int commands = fields.TryGetValue("commands", out string? sent) ? int.Parse(sent, CultureInfo.InvariantCulture) : -1;
         RoundTrips? roundTrips = plan.Scenario.IsTree && commands >= 0
             ? new RoundTrips(commands, int.Parse(fields["dataconns"], CultureInfo.InvariantCulture), treeFiles.Count)
