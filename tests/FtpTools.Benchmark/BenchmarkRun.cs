@@ -224,7 +224,7 @@ internal static class BenchmarkRun
             rounds.Select(round => round.CpuSeconds).ToArray(),
             rounds.Sum(round => round.Failures), rounds.All(round => round.Problem is null), problem, detail,
             counted?.Counts ?? rounds[^1].RoundTrips,
-            scenario.IsListing ? rounds.Select(round => round.ListingSeconds).ToArray() : null,
+            scenario.IsTree ? null : rounds.Select(round => round.AloneSeconds).ToArray(),
             scenario.IsListing ? rounds.Select(round => round.SecondListingSeconds).ToArray() : null);
     }
 

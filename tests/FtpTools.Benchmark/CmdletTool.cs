@@ -127,7 +127,7 @@ internal sealed class CmdletTool : ITransferTool
         return new ToolAttempt(double.Parse(fields["seconds"], CultureInfo.InvariantCulture), run.PeakRssKiB, run.CpuSeconds, 0,
             int.Parse(fields["failures"], CultureInfo.InvariantCulture), errors, Detail(plan, run, double.Parse(fields["cpu-seconds"], CultureInfo.InvariantCulture), Kib("rss-import-kib"), Kib("rss-connect-kib"), Kib("peak-kib")), roundTrips,
             Entries: fields.TryGetValue("entries", out string? entries) ? int.Parse(entries, CultureInfo.InvariantCulture) : -1,
-            ListingSeconds: plan.Scenario.IsListing ? double.Parse(fields["seconds"], CultureInfo.InvariantCulture) : -1,
+            AloneSeconds: plan.Scenario.IsTree ? -1 : double.Parse(fields["seconds"], CultureInfo.InvariantCulture),
             SecondListingSeconds: plan.Scenario.IsListing ? double.Parse(fields["second-seconds"], CultureInfo.InvariantCulture) : -1);
     }
 

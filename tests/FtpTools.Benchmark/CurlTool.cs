@@ -99,22 +99,22 @@ internal sealed class CurlTool : ITransferTool
 
         if (plan.Scenario.IsListing)
         {
-            (int entries, double listingSeconds) = CountListing(run.StandardOutput);
-            string note = string.Create(CultureInfo.InvariantCulture, $"seconds = process wall; LIST alone by curl's own -w timing (time_total - time_pretransfer) {listingSeconds:0.000} s");
-            return new ToolAttempt(run.Seconds, run.PeakRssKiB, run.CpuSeconds, run.ExitCode, failed, run.StandardError.Trim(), note, Entries: entries, ListingSeconds: listingSeconds);
+            (int entries, double aloneSeconds) = CountListing(run.StandardOutput);
+            string note = string.Create(CultureInfo.InvariantCulture, $"seconds = process wall; LIST alone by curl's own -w timing (time_total - time_pretransfer) {aloneSeconds:0.000} s");
+            return new ToolAttempt(run.Seconds, run.PeakRssKiB, run.CpuSeconds, run.ExitCode, failed, run.StandardError.Trim(), note, Entries: entries, AloneSeconds: aloneSeconds);
         }
 
         return new ToolAttempt(run.Seconds, run.PeakRssKiB, run.CpuSeconds, run.ExitCode, failed, run.StandardError.Trim(), null);
     }
 
     /// <summary>
-    /// Entries: the listing's non-empty lines but "total N". ListingSeconds: curl's own timing of the listing after the
+    /// Entries: the listing's non-empty lines but "total N". AloneSeconds: curl's own timing of the listing after the
     /// pre-transfer phase (for FTP that ends once LIST is sent and answered 150), -1 when -w wrote nothing.
     /// </summary>
-    private static (int Entries, double ListingSeconds) CountListing(string output)
+    private static (int Entries, double AloneSeconds) CountListing(string output)
     {
         int entries = 0;
-        double listingSeconds = -1;
+        double aloneSeconds = -1;
         foreach (string line in output.Split('\n').Select(text => text.TrimEnd('\r')))
         {
             if (line.StartsWith(TimesMarker, StringComparison.Ordinal))
@@ -122,7 +122,7 @@ internal sealed class CurlTool : ITransferTool
                 string[] parts = line[TimesMarker.Length..].Split(' ');
                 double pretransfer = double.Parse(parts[0], CultureInfo.InvariantCulture);
                 double total = double.Parse(parts[1], CultureInfo.InvariantCulture);
-                listingSeconds = total - pretransfer;
+                aloneSeconds = total - pretransfer;
             }
             else if (line.Length > 0 && !line.StartsWith("total ", StringComparison.Ordinal))
             {
@@ -130,7 +130,7 @@ internal sealed class CurlTool : ITransferTool
             }
         }
 
-        return (entries, listingSeconds);
+        return (entries, aloneSeconds);
     }
 
     private string WriteConfig(IEnumerable<string> lines)

@@ -88,9 +88,11 @@ internal sealed class EngineTool : ITransferTool
         double seconds = double.Parse(fields["seconds"], CultureInfo.InvariantCulture);
         string detail = string.Create(CultureInfo.InvariantCulture,
             $"{(server.Ssh is null ? "tls" : "cipher,mac,kex")}={fields["security"].Replace('_', ' ')}; process wall {run.Seconds:0.00} s (cpu {run.CpuSeconds:0.00} s) incl. .NET start-up; VmHWM {long.Parse(fields["vmhwm-kib"], CultureInfo.InvariantCulture) / 1024} MiB; allocated {long.Parse(fields["allocated-kib"], CultureInfo.InvariantCulture) / 1024} MiB");
+        double aloneSeconds = -1;
         if (fields.TryGetValue("transfer-seconds", out string? transferAlone))
         {
-            detail = string.Create(CultureInfo.InvariantCulture, $"seconds = Connect to Disconnect; the transfer call alone {double.Parse(transferAlone, CultureInfo.InvariantCulture):0.000} s; ") + detail;
+            aloneSeconds = double.Parse(transferAlone, CultureInfo.InvariantCulture);
+            detail = "seconds = Connect to Disconnect; " + detail;
         }
 
         int commands = fields.TryGetValue("commands", out string? sent) ? int.Parse(sent, CultureInfo.InvariantCulture) : -1;
@@ -107,7 +109,7 @@ internal sealed class EngineTool : ITransferTool
             seconds = double.Parse(fields["listing-seconds"], CultureInfo.InvariantCulture);
         }
 
-        return new ToolAttempt(seconds, run.PeakRssKiB, run.CpuSeconds, 0, int.Parse(fields["failures"], CultureInfo.InvariantCulture), run.StandardError.Trim(), detail, roundTrips, Entries: entries, ListingSeconds: plan.Scenario.IsListing ? seconds : -1,
+        return new ToolAttempt(seconds, run.PeakRssKiB, run.CpuSeconds, 0, int.Parse(fields["failures"], CultureInfo.InvariantCulture), run.StandardError.Trim(), detail, roundTrips, Entries: entries, AloneSeconds: plan.Scenario.IsListing ? seconds : aloneSeconds,
             SecondListingSeconds: plan.Scenario.IsListing ? double.Parse(fields["listing-second-seconds"], CultureInfo.InvariantCulture) : -1);
     }
 

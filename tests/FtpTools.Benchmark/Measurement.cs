@@ -18,11 +18,11 @@ internal sealed record Measurement(
     string? Problem,
     string? Detail,
     RoundTrips? RoundTrips = null,
-    IReadOnlyList<double>? ListingSeconds = null,
+    IReadOnlyList<double>? AloneSeconds = null,
     IReadOnlyList<double>? SecondListingSeconds = null)
 {
-    /// <summary>The listing alone (median over rounds), where the tool reports it; null otherwise.</summary>
-    public double? MedianListingSeconds => ListingSeconds is { Count: > 0 } values && values.All(value => value >= 0) ? Median(values) : null;
+    /// <summary>The listing or the large file's transfer alone (median over rounds), where the tool reports it; null otherwise.</summary>
+    public double? MedianAloneSeconds => AloneSeconds is { Count: > 0 } values && values.All(value => value >= 0) ? Median(values) : null;
 
     /// <summary>The second listing in the same session (median over rounds): engine and cmdlet; null otherwise.</summary>
     public double? MedianSecondListingSeconds => SecondListingSeconds is { Count: > 0 } values && values.All(value => value >= 0) ? Median(values) : null;

@@ -13,6 +13,8 @@ internal sealed record Scenario(TransferKind Kind, Transport Transport)
 
     public bool IsTree => Kind is TransferKind.TreeUpload or TransferKind.TreeDownload;
 
+    public bool IsLarge => Kind is TransferKind.LargeDownload or TransferKind.LargeUpload;
+
     public bool IsListing => Kind == TransferKind.Listing;
 
     public bool IsUpload => Kind is TransferKind.LargeUpload or TransferKind.TreeUpload;

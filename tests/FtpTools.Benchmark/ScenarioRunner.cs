@@ -67,7 +67,7 @@ internal sealed class ScenarioRunner
         string? problem = null;
         string? detail = null;
         double seconds = 0;
-        double listingSeconds = -1;
+        double aloneSeconds = -1;
         double secondListingSeconds = -1;
         try
         {
@@ -103,7 +103,7 @@ internal sealed class ScenarioRunner
                 }
                 else if (plan.Scenario.IsListing)
                 {
-                    listingSeconds = result.ListingSeconds;
+                    aloneSeconds = result.AloneSeconds;
                     secondListingSeconds = result.SecondListingSeconds;
                     problem = result.ExitCode != 0 ? "exit code " + result.ExitCode
                         : result.Entries != plan.ListEntries ? $"listed {result.Entries} entries, expected {plan.ListEntries}"
@@ -116,6 +116,7 @@ internal sealed class ScenarioRunner
                 }
                 else
                 {
+                    aloneSeconds = result.AloneSeconds;
                     problem = Verification.CheckLargeFile(LargeTarget(plan), _workspace.LargeSize, hashLargeFile ? _workspace.LargeSha256 : null);
                     if (problem is not null || result.ExitCode != 0)
                     {
@@ -144,7 +145,7 @@ internal sealed class ScenarioRunner
         }
 
         detail = detail is null ? notes : notes is null ? detail : detail + "; " + notes;
-        return new RoundResult(seconds, peakRss, cpuSeconds, failures, problem, detail, roundTrips, listingSeconds, secondListingSeconds);
+        return new RoundResult(seconds, peakRss, cpuSeconds, failures, problem, detail, roundTrips, aloneSeconds, secondListingSeconds);
     }
 
     private string? Notes(TransferPlan plan, RelayCounts relayed, (int Commands, int DataConnections) logged, bool hasLog)
