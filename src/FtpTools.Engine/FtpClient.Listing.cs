@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Threading;
 
 namespace FtpTools.Engine
@@ -63,7 +64,7 @@ namespace FtpTools.Engine
             var severalPaths = false;
             try
             {
-                ReadDataLines(command, directory, line =>
+                ReadDataLines(command, directory, [MethodImpl(HotPath.Optimized)] (string line) =>
                 {
                     if (severalPaths) return;
                     if (heldBack is null)
@@ -159,7 +160,7 @@ namespace FtpTools.Engine
             var stream = new FtpListingStream(context.Directory, visitor);
             try
             {
-                ReadDataLines(command, context.Directory, line => listingParsers.ParseLine(line, listingCommand, context, stream), cancellationToken);
+                ReadDataLines(command, context.Directory, [MethodImpl(HotPath.Optimized)] (string line) => listingParsers.ParseLine(line, listingCommand, context, stream), cancellationToken);
                 return stream;
             }
             catch (FtpCommandException exception) when (IsDiagnosable(exception) || (exception.ReplyCode == 501 && exception.Cause == FtpFailureCause.Unknown && IsConnected))

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.IO;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using System.Threading;
 
@@ -147,7 +148,7 @@ namespace FtpTools.Engine
             var delivered = 0;
             try
             {
-                RunTransfer(command, path, 0, isUpload: false, null, cancellationToken, (data, monitor) =>
+                RunTransfer(command, path, 0, isUpload: false, null, cancellationToken, [MethodImpl(HotPath.Optimized)] (Stream data, TransferMonitor monitor) =>
                 {
                     var reader = new FtpLineReader(data, 64 * 1024);
                     var finishEarly = finishDataEarly;
@@ -187,6 +188,7 @@ namespace FtpTools.Engine
             }
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private void Deliver(Action<string> onLine, string line, Action? readRest)
         {
             var outer = readRestOfOpenListing;

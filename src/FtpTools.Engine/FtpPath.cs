@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace FtpTools.Engine
@@ -7,6 +8,7 @@ namespace FtpTools.Engine
     /// <summary>Remote paths are always '/'-separated, whatever the local OS.</summary>
     public static class FtpPath
     {
+        [MethodImpl(HotPath.Optimized)]
         public static string Combine(string directory, string name)
         {
             if (string.IsNullOrEmpty(directory)) return name;

@@ -1,11 +1,13 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 
 namespace FtpTools.Engine
 {
     /// <summary>One entry of a remote directory, from MLSD/MLST facts or a parsed LIST line.</summary>
     public sealed class FtpListItem
     {
+        [MethodImpl(HotPath.Optimized)]
         public FtpListItem(string name, string fullName, FtpItemType type)
         {
             Name = name ?? throw new ArgumentNullException(nameof(name));

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace FtpTools.Engine
 {
@@ -16,6 +17,7 @@ namespace FtpTools.Engine
             this.refusedEntry = refusedEntry;
         }
 
+        [MethodImpl(HotPath.Optimized)]
         public void Item(FtpListItem item) => this.item(item);
 
         public void UnparsedLine(string line) => unparsedLine?.Invoke(line);

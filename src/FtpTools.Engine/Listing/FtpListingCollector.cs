@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 
 namespace FtpTools.Engine
 {
@@ -9,6 +10,7 @@ namespace FtpTools.Engine
         private readonly List<string> unparsedLines = new List<string>();
         private readonly List<FtpRefusedEntry> refusedEntries = new List<FtpRefusedEntry>();
 
+        [MethodImpl(HotPath.Optimized)]
         public void Item(FtpListItem item) => items.Add(item);
 
         public void UnparsedLine(string line) => unparsedLines.Add(line);

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 
 namespace FtpTools.Engine
 {
@@ -89,6 +90,7 @@ namespace FtpTools.Engine
             return text.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n');
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private bool TryParseListLine(string line, FtpListingContext context, out FtpListItem? item)
         {
             foreach (var parser in ListParsers)
@@ -104,6 +106,7 @@ namespace FtpTools.Engine
         /// Parses one line of a LIST or MLSD answer (command: ListCommand or MlsdCommand) into the stream: an entry, an unparsed
         /// line, or nothing (blank lines, "total 12", "." and ".."). Listings are read through this one line at a time.
         /// </summary>
+        [MethodImpl(HotPath.Optimized)]
         public void ParseLine(string rawLine, string command, FtpListingContext context, FtpListingStream stream)
         {
             if (context is null) throw new ArgumentNullException(nameof(context));

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace FtpTools.Engine
 {
@@ -31,6 +32,7 @@ namespace FtpTools.Engine
         public bool IsEmpty => Items == 0 && UnparsedLines == 0 && RefusedEntries == 0;
 
         /// <summary>An entry a parser or the SFTP server produced; null (a "total 12" line, an MLSD cdir entry) is ignored.</summary>
+        [MethodImpl(HotPath.Optimized)]
         public void Offer(FtpListItem? item)
         {
             if (item is null) return;

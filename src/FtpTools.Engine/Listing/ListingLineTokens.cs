@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace FtpTools.Engine
 {
     /// <summary>A run of non-space characters in a listing line, kept as positions so columns are compared in place.</summary>
@@ -28,6 +30,7 @@ namespace FtpTools.Engine
         public ListingToken this[int index] => tokens[index];
 
         /// <summary>Replaces the tokens with those of text.</summary>
+        [MethodImpl(HotPath.Optimized)]
         public void Split(string text)
         {
             Count = 0;

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace FtpTools.Engine
@@ -23,6 +24,7 @@ namespace FtpTools.Engine
         /// Parses one MLSD line. Returns true with item null for the type=cdir and type=pdir entries (the listed directory
         /// itself and its parent), which name no entry of the directory.
         /// </summary>
+        [MethodImpl(HotPath.Optimized)]
         public bool TryParse(string line, FtpListingContext context, out FtpListItem? item) =>
             TryParseEntry(line, context, nameIsPath: false, out item);
 
@@ -41,6 +43,7 @@ namespace FtpTools.Engine
         }
 
         /// <summary>The facts of an entry line, fact names lower-cased, or null when the line is not "facts; name".</summary>
+        [MethodImpl(HotPath.Optimized)]
         public static IReadOnlyDictionary<string, string>? ParseFacts(string line, out string name)
         {
             if (line is null) throw new ArgumentNullException(nameof(line));
@@ -73,6 +76,7 @@ namespace FtpTools.Engine
         }
 
         /// <summary>"rwxr-sr-t" from an octal UNIX.mode such as "0755", "2755" or "100644"; null when it is not octal.</summary>
+        [MethodImpl(HotPath.Optimized)]
         public static string? ConvertUnixModeToPermissions(string mode)
         {
             if (mode is null) throw new ArgumentNullException(nameof(mode));
@@ -91,6 +95,7 @@ namespace FtpTools.Engine
             return builder.ToString();
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private static void AppendTriplet(StringBuilder builder, int bits, bool special, char specialSet, char specialUnset)
         {
             builder.Append((bits & 4) != 0 ? 'r' : '-');
@@ -100,6 +105,7 @@ namespace FtpTools.Engine
             else builder.Append(execute ? 'x' : '-');
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private static bool TryParseEntry(string line, FtpListingContext context, bool nameIsPath, out FtpListItem? item)
         {
             if (line is null) throw new ArgumentNullException(nameof(line));
@@ -185,6 +191,7 @@ namespace FtpTools.Engine
             return true;
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private static bool TryReadLength(IReadOnlyDictionary<string, string> facts, string factName, out long? length)
         {
             length = null;
@@ -195,6 +202,7 @@ namespace FtpTools.Engine
         }
 
         /// <summary>RFC 3659 time-val: YYYYMMDDHHMMSS with optional ".fraction", always UTC.</summary>
+        [MethodImpl(HotPath.Optimized)]
         public static bool TryParseTimeVal(string text, out DateTimeOffset value)
         {
             if (text is null) throw new ArgumentNullException(nameof(text));
@@ -222,6 +230,7 @@ namespace FtpTools.Engine
             return true;
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private static string? FirstFact(IReadOnlyDictionary<string, string> facts, params string[] factNames)
         {
             foreach (var factName in factNames)

@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace FtpTools.Engine
@@ -13,6 +14,7 @@ namespace FtpTools.Engine
     public static class RemoteNameGuard
     {
         /// <summary>Null when name is a plain entry name; otherwise why it is refused.</summary>
+        [MethodImpl(HotPath.Optimized)]
         public static string? WhyUnsafe(string? name)
         {
             if (string.IsNullOrEmpty(name)) return "it is empty";
@@ -30,6 +32,7 @@ namespace FtpTools.Engine
         }
 
         /// <summary>Null when item may be returned as an entry of directory: a safe name, and the full path that name gives there.</summary>
+        [MethodImpl(HotPath.Optimized)]
         public static string? WhyUnsafe(FtpListItem item, string directory)
         {
             if (item is null) throw new ArgumentNullException(nameof(item));
@@ -41,6 +44,7 @@ namespace FtpTools.Engine
         }
 
         /// <summary>Whether fullName equals FtpPath.Combine(directory, name), compared in place: this runs for every listed entry.</summary>
+        [MethodImpl(HotPath.Optimized)]
         private static bool IsCombination(string fullName, string directory, string name)
         {
             if (directory.Length == 0 || name.StartsWith("/", StringComparison.Ordinal)) return string.Equals(fullName, name, StringComparison.Ordinal);

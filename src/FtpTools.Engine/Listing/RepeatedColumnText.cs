@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace FtpTools.Engine
 {
     /// <summary>
@@ -12,6 +14,7 @@ namespace FtpTools.Engine
         private readonly string?[] recent = new string?[Remembered];
         private int next;
 
+        [MethodImpl(HotPath.Optimized)]
         public string Get(string text, int start, int length)
         {
             foreach (var candidate in recent)

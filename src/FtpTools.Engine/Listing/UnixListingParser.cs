@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace FtpTools.Engine
 {
@@ -23,6 +24,7 @@ namespace FtpTools.Engine
 
         private static readonly char[] LeadingBlankChars = { ' ', '\t' };
 
+        [MethodImpl(HotPath.Optimized)]
         public bool TryParse(string line, FtpListingContext context, out FtpListItem? item)
         {
             if (line is null) throw new ArgumentNullException(nameof(line));
@@ -81,6 +83,7 @@ namespace FtpTools.Engine
             return false;
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private static bool IsTotalLine(string text)
         {
             if (!text.StartsWith("total", StringComparison.OrdinalIgnoreCase)) return false;
@@ -89,6 +92,7 @@ namespace FtpTools.Engine
         }
 
         /// <summary>Reads "drwxr-sr-t" with an optional ACL/extended-attribute marker ('+', '@', '.') after it.</summary>
+        [MethodImpl(HotPath.Optimized)]
         private static bool TryReadMode(string text, ListingToken token, out char typeChar)
         {
             typeChar = '\0';
@@ -111,6 +115,7 @@ namespace FtpTools.Engine
         }
 
         /// <summary>Reads "Nov 21 05:05", "Jan  2  2021" or "2026-11-21 09:15" starting at tokens[dateIndex].</summary>
+        [MethodImpl(HotPath.Optimized)]
         private static bool TryReadDate(string text, ListingLineTokens tokens, int dateIndex, IFtpClock clock, out DateTimeOffset lastWriteTime, out bool approximate, out int dateTokenCount)
         {
             lastWriteTime = default;
@@ -156,6 +161,7 @@ namespace FtpTools.Engine
         }
 
         /// <summary>1-12 for an English month abbreviation ("Nov", "nov"), otherwise 0.</summary>
+        [MethodImpl(HotPath.Optimized)]
         private static int ToMonthNumber(string text, ListingToken token)
         {
             if (token.Length != 3) return 0;
@@ -171,6 +177,7 @@ namespace FtpTools.Engine
         /// "H:mm", "HH:mm", "H:mm:ss" or "HH:mm:ss" (hours 0-23, minutes and seconds 00-59), read by hand: DateTime.TryParseExact
         /// with those formats cost more than the rest of the line's parsing together.
         /// </summary>
+        [MethodImpl(HotPath.Optimized)]
         private static bool TryReadTimeOfDay(string text, ListingToken token, out TimeSpan timeOfDay)
         {
             timeOfDay = default;
@@ -187,6 +194,7 @@ namespace FtpTools.Engine
             return true;
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private static bool TryReadNumber(string text, int start, int length, out int value)
         {
             value = 0;
@@ -200,6 +208,7 @@ namespace FtpTools.Engine
             return true;
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private static bool TryCreateUtc(int year, int month, int day, TimeSpan timeOfDay, out DateTimeOffset value)
         {
             value = default;
@@ -209,6 +218,7 @@ namespace FtpTools.Engine
         }
 
         /// <summary>Reads the size just before the date, or a device's "major, minor" (also "major,minor").</summary>
+        [MethodImpl(HotPath.Optimized)]
         private static bool TryReadSize(string text, ListingLineTokens tokens, int dateIndex, out long? length, out int sizeStartIndex, out bool isDeviceNumbers)
         {
             length = null;
@@ -243,6 +253,7 @@ namespace FtpTools.Engine
         }
 
         /// <summary>A run of digits as a long; false when it does not fit.</summary>
+        [MethodImpl(HotPath.Optimized)]
         private static bool TryReadLength(string text, ListingToken token, out long value)
         {
             value = 0;
@@ -260,6 +271,7 @@ namespace FtpTools.Engine
         /// The columns between the mode and the size: "links owner group", or with the group missing "links owner".
         /// Two columns without a numeric link count are read as "owner group".
         /// </summary>
+        [MethodImpl(HotPath.Optimized)]
         private static bool TryReadOwnership(string text, ListingLineTokens tokens, int firstIndex, int endIndex, RepeatedColumnText repeated, out string? owner, out string? group)
         {
             owner = null;
@@ -289,6 +301,7 @@ namespace FtpTools.Engine
             }
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private static FtpItemType ToItemType(char typeChar)
         {
             switch (typeChar)
@@ -300,6 +313,7 @@ namespace FtpTools.Engine
             }
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private static bool IsDigits(string text, ListingToken token)
         {
             if (token.Length == 0) return false;
@@ -312,6 +326,7 @@ namespace FtpTools.Engine
             return true;
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private static string Column(string text, ListingToken token, RepeatedColumnText repeated) => repeated.Get(text, token.Start, token.Length);
     }
 }

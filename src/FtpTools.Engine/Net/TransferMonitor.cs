@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Threading;
 
 namespace FtpTools.Engine
@@ -44,6 +45,7 @@ namespace FtpTools.Engine
         /// <summary>NOOPs sent whose replies are still to be read after the transfer's final reply.</summary>
         public int KeepAlivesSent { get; private set; }
 
+        [MethodImpl(HotPath.Optimized)]
         public void Advance(int bytes, CancellationToken cancellationToken)
         {
             cancellationToken.ThrowIfCancellationRequested();

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 
 namespace FtpTools.Engine.Planning
 {
@@ -87,7 +88,7 @@ namespace FtpTools.Engine.Planning
         {
             // Only the subdirectories to walk next are kept, not the entries.
             var subdirectories = new List<RemoteWalkEntry>();
-            var listed = TryList(directory, depth, item =>
+            var listed = TryList(directory, depth, [MethodImpl(HotPath.Optimized)] (FtpListItem item) =>
             {
                 if (!IsEntry(item)) return;
                 var entry = new RemoteWalkEntry(item, depth, Relative(relativeDirectory, item.Name));
@@ -99,10 +100,13 @@ namespace FtpTools.Engine.Planning
                 VisitDirectory(subdirectory.Item.FullName, subdirectory.RelativePath, depth + 1, maxDepth, visited, onEntry);
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private static bool IsEntry(FtpListItem item) => item.Name != "." && item.Name != ".." && item.Name.Length > 0;
 
+        [MethodImpl(HotPath.Optimized)]
         private static string Relative(string relativeDirectory, string name) => relativeDirectory.Length == 0 ? name : relativeDirectory + "/" + name;
 
+        [MethodImpl(HotPath.Optimized)]
         private bool Descends(RemoteWalkEntry entry, int depth, int maxDepth, HashSet<string> visited) =>
             entry.Item.Type == FtpItemType.Directory && depth < maxDepth && (ShouldDescend?.Invoke(entry) ?? true) && visited.Add(entry.Item.FullName);
 

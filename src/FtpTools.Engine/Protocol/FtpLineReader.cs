@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace FtpTools.Engine
@@ -33,6 +34,7 @@ namespace FtpTools.Engine
         public int BufferedByteCount => end - start;
 
         /// <summary>Returns the next line, or null at the end of the stream (a final line without LF is returned first).</summary>
+        [MethodImpl(HotPath.Optimized)]
         public string? ReadLine()
         {
             while (true)
@@ -63,6 +65,7 @@ namespace FtpTools.Engine
             }
         }
 
+        [MethodImpl(HotPath.Optimized)]
         public static string Decode(byte[] bytes, int offset, int count)
         {
             try

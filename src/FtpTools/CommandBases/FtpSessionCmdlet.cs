@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using System.Runtime.CompilerServices;
 using FtpTools.Engine;
 using FtpTools.Engine.Connecting;
 using FtpTools.Engine.Planning;
@@ -130,7 +131,7 @@ namespace FtpTools
         {
             var delivered = 0;
             Exception? failedAfterEntries = null;
-            var visitor = new FtpListingCallbacks(item =>
+            var visitor = new FtpListingCallbacks([MethodImpl(HotPath.Optimized)] (FtpListItem item) =>
             {
                 delivered++;
                 onItem(item);
@@ -165,8 +166,10 @@ namespace FtpTools
                 + "', which was refused because " + refused.Reason + ". It is left out, so no command can act on another path through it.");
 
         /// <summary>Dot-named entries, which Get-FtpChildItem shows only with -Force (as Get-ChildItem does on Unix).</summary>
+        [MethodImpl(HotPath.Optimized)]
         protected static bool IsHidden(string name) => name.Length > 1 && name[0] == '.';
 
+        [MethodImpl(HotPath.Optimized)]
         protected FtpItem ToFtpItem(FtpListItem item, FtpSession session) => new FtpItem(item, session);
 
         protected static IEnumerable<string> OrCurrentDirectory(string[]? paths) => paths is null || paths.Length == 0 ? new[] { "." } : paths.AsEnumerable();

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
+using System.Runtime.CompilerServices;
 using FtpTools.Engine;
 using FtpTools.Engine.Planning;
 
@@ -99,11 +100,12 @@ namespace FtpTools
 
         /// <summary>A folder's entries (and with -Recurse its subfolders'), each written as its listing streams in.</summary>
         private void ListContents(FtpSession session, string folder, int maxDepth, FtpWildcardPattern? filter) =>
-            CreateStreamingWalker(session, Force.IsPresent).Walk(folder, maxDepth, entry =>
+            CreateStreamingWalker(session, Force.IsPresent).Walk(folder, maxDepth, [MethodImpl(HotPath.Optimized)] (RemoteWalkEntry entry) =>
             {
                 if (Force.IsPresent || !IsHidden(entry.Item.Name)) Emit(entry.Item, filter, session);
             });
 
+        [MethodImpl(HotPath.Optimized)]
         private void Emit(FtpListItem item, FtpWildcardPattern? filter, FtpSession session)
         {
             if (filter != null && !filter.IsMatch(item.Name)) return;

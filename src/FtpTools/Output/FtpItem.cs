@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using FtpTools.Engine;
 
 namespace FtpTools
@@ -6,6 +7,7 @@ namespace FtpTools
     /// <summary>A remote file or directory, shaped like Get-ChildItem's output. Only descriptive values are public: no member leads to the engine.</summary>
     public sealed class FtpItem
     {
+        [MethodImpl(HotPath.Optimized)]
         public FtpItem(FtpListItem item, FtpSession session)
         {
             if (item is null) throw new ArgumentNullException(nameof(item));
