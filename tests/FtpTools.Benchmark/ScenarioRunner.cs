@@ -94,6 +94,7 @@ internal sealed class ScenarioRunner
                 treeCpuSeconds += result.CpuSeconds;
                 seconds = plan.Scenario.IsTree ? treeSeconds : result.Seconds;
                 cpuSeconds = plan.Scenario.IsTree ? treeCpuSeconds : result.CpuSeconds;
+                aloneSeconds = result.AloneSeconds;
 
                 if (plan.Scenario.IsTree)
                 {
@@ -103,7 +104,6 @@ internal sealed class ScenarioRunner
                 }
                 else if (plan.Scenario.IsListing)
                 {
-                    aloneSeconds = result.AloneSeconds;
                     secondListingSeconds = result.SecondListingSeconds;
                     problem = result.ExitCode != 0 ? "exit code " + result.ExitCode
                         : result.Entries != plan.ListEntries ? $"listed {result.Entries} entries, expected {plan.ListEntries}"
@@ -116,7 +116,6 @@ internal sealed class ScenarioRunner
                 }
                 else
                 {
-                    aloneSeconds = result.AloneSeconds;
                     problem = Verification.CheckLargeFile(LargeTarget(plan), _workspace.LargeSize, hashLargeFile ? _workspace.LargeSha256 : null);
                     if (problem is not null || result.ExitCode != 0)
                     {
